@@ -35,7 +35,8 @@ class AgentResourceTest {
     }
 
     static String uniqueUsername(String base) {
-        return (base + "-" + Long.toString(System.nanoTime(), 36)).substring(0, Math.min(40, base.length() + 14));
+        String name = base + "-" + Long.toString(System.nanoTime(), 36);
+        return name.length() <= 40 ? name : name.substring(name.length() - 40);
     }
 
     static Response register(String username) {

@@ -15,6 +15,8 @@ public interface PlurumConfig {
 
     Http http();
 
+    Outbox outbox();
+
     interface Auth {
         /** Base URL of agents-service, asked about key hashes the credentials topic has not delivered yet. */
         @WithDefault("http://localhost:8081")
@@ -38,6 +40,12 @@ public interface PlurumConfig {
 
         @WithDefault("1")
         short replicationFactor();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unsent events (read by the scheduler through its property name). */
+        @WithDefault("0.1s")
+        Duration pollInterval();
     }
 
     interface Http {

@@ -50,6 +50,12 @@ public class ProblemMapper {
         return respond(unreadable(e).problem()).build();
     }
 
+    /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response jaxrs(WebApplicationException e) {
         Throwable cause = e.getCause();
