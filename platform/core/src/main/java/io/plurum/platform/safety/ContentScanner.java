@@ -4,7 +4,6 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,24 +29,17 @@ public final class ContentScanner {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String lowerCase = text.toLowerCase(Locale.ROOT);
+        String lowerCase = asciiLowerCase(text);
         BitSet judged = new BitSet(text.length());
         Map<FindingKind, Integer> firstOffset = new EnumMap<>(FindingKind.class);
         for (Rule rule : Rules.ORDERED) {
-            if (!rule.mayMatch(lowerCase)) {
-                continue;
-            }
-            Matcher m = rule.pattern().matcher(text);
-            while (m.find()) {
-                int overlap = judged.nextSetBit(m.start());
-                if (overlap >= 0 && overlap < m.end()) {
-                    continue;
-                }
-                // the most specific rule that recognises a piece of text settles it, as secret or as placeholder:
-                // the jwt.io sample is not then reported as a bearer token, nor user:password@ as an e-mail
-                judged.set(m.start(), m.end());
-                if (rule.check().accepts(text, m)) {
-                    firstOffset.merge(rule.kind(), m.start(), Math::min);
+            // transparent bounds: a pattern tried at an anchor may look behind it ("not glued to a word")
+            Matcher m = rule.pattern().matcher(text).useTransparentBounds(true);
+            for (String anchor : rule.anchors()) {
+                for (int at = lowerCase.indexOf(anchor); at >= 0; at = lowerCase.indexOf(anchor, at + 1)) {
+                    if (!judged.get(at) && m.region(at, text.length()).lookingAt()) {
+                        judge(rule, text, m, judged, firstOffset);
+                    }
                 }
             }
         }
@@ -87,5 +79,31 @@ public final class ContentScanner {
             case null, default -> {
             }
         }
+    }
+
+    /**
+     * The most specific rule that recognises a piece of text settles it, as secret or as placeholder: the jwt.io
+     * sample is then not reported as a bearer token, nor the "password@host" of a placeholder URL as an e-mail.
+     */
+    private static void judge(Rule rule, String text, Matcher m, BitSet judged, Map<FindingKind, Integer> firstOffset) {
+        int overlap = judged.nextSetBit(m.start());
+        if (overlap >= 0 && overlap < m.end()) {
+            return;
+        }
+        judged.set(m.start(), m.end());
+        if (rule.check().accepts(text, m)) {
+            firstOffset.merge(rule.kind(), m.start(), Math::min);
+        }
+    }
+
+    /** Lower-cases ASCII only, so that offsets in the copy are offsets in the text (anchors are ASCII). */
+    private static String asciiLowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 }

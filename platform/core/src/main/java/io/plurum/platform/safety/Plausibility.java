@@ -12,11 +12,6 @@ import java.util.stream.Stream;
  */
 final class Plausibility {
 
-    /**
-     * Bits per character. Random base62 of 20+ characters scores about 4, filler like "abcabc" about 2.6; short
-     * tokens repeat characters by chance, so their bar is lower (log2 of the length minus 1.5, at most 3).
-     */
-    private static final double MAX_MIN_TOKEN_ENTROPY = 3.0;
     private static final double MAX_SEQUENTIAL_RATIO = 0.5;
     private static final int MIN_PASSWORD_LENGTH = 6;
     /** Letters-only values shorter than this are nearly always words ("secret", "postgres", "required"). */
@@ -44,15 +39,14 @@ final class Plausibility {
     }
 
     /** True when {@code token} looks machine-generated: the shape of a real key rather than a stand-in for one. */
-    static boolean looksRandom(CharSequence token, int minCharClasses) {
-        String text = token.toString();
-        return TOKEN_FILLERS.stream().noneMatch(text::contains)
+    static boolean looksRandom(String token, int minCharClasses) {
+        return TOKEN_FILLERS.stream().noneMatch(token::contains)
                 && charClasses(token) >= minCharClasses
-                && entropy(token) >= Math.min(MAX_MIN_TOKEN_ENTROPY, log2(token.length()) - 1.5)
+                && entropy(token) >= minEntropy(token.length())
                 && sequentialRatio(token) < MAX_SEQUENTIAL_RATIO;
     }
 
-    static boolean looksRandom(CharSequence token) {
+    static boolean looksRandom(String token) {
         return looksRandom(token, 2);
     }
 
@@ -62,13 +56,13 @@ final class Plausibility {
      */
     static boolean isPlausiblePassword(String value, String user) {
         String v = value.strip();
-        if (v.length() < MIN_PASSWORD_LENGTH || v.equalsIgnoreCase(user) || TEMPLATE.matcher(v).find()
-                || YAML_TAG.matcher(v).matches() || v.chars().distinct().count() < 3
-                || sequentialRatio(v) > 0.5) {
+        if (v.length() < MIN_PASSWORD_LENGTH || v.equalsIgnoreCase(user)) {
             return false;
         }
         String normalized = NON_ALNUM.matcher(v.toLowerCase(Locale.ROOT)).replaceAll("");
-        if (PASSWORD_FILLERS.stream().anyMatch(normalized::contains)) {
+        if (PASSWORD_FILLERS.stream().anyMatch(normalized::contains) || v.chars().distinct().count() < 3
+                || sequentialRatio(v) > MAX_SEQUENTIAL_RATIO || YAML_TAG.matcher(v).matches()
+                || TEMPLATE.matcher(v).find()) {
             return false;
         }
         return !v.chars().allMatch(Character::isLetter) || v.length() >= MIN_LETTERS_ONLY_PASSWORD_LENGTH;
@@ -79,7 +73,7 @@ final class Plausibility {
         return value.chars().anyMatch(c -> Character.isDigit(c) || !(Character.isLetter(c) || c == '_' || c == '.'));
     }
 
-    static int longestAlphanumericRun(CharSequence s) {
+    static int longestAlphanumericRun(String s) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -90,8 +84,16 @@ final class Plausibility {
         return longest;
     }
 
+    /**
+     * Bits per character a random token reaches. Random base62 of 20+ characters scores about 4, filler like
+     * "abcabc" about 2.6; short tokens repeat characters by chance, so their bar is lower.
+     */
+    private static double minEntropy(int length) {
+        return Math.min(3.0, log2(length) - 1.5);
+    }
+
     /** Shannon entropy of the character distribution, in bits per character. */
-    static double entropy(CharSequence s) {
+    private static double entropy(String s) {
         int[] counts = new int[129];
         for (int i = 0; i < s.length(); i++) {
             counts[Math.min(s.charAt(i), 128)]++;
@@ -107,7 +109,7 @@ final class Plausibility {
     }
 
     /** Share of neighbouring characters that count up or down by one, as in "123456" or "abcdef". */
-    static double sequentialRatio(CharSequence s) {
+    private static double sequentialRatio(String s) {
         if (s.length() < 2) {
             return 0;
         }
@@ -124,7 +126,7 @@ final class Plausibility {
         return Math.log(x) / Math.log(2);
     }
 
-    private static int charClasses(CharSequence s) {
+    private static int charClasses(String s) {
         boolean upper = false;
         boolean lower = false;
         boolean digit = false;

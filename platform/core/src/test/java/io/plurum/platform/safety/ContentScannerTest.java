@@ -31,31 +31,30 @@ class ContentScannerTest {
     private static final String BASE64_URL = ALPHANUMERIC + "-_";
     private static final String BASE64 = ALPHANUMERIC + "+/";
     private static final String HEX = "0123456789abcdef";
+    private static final String JWT_HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
 
     private final ContentScanner scanner = new ContentScanner();
 
     static Stream<Arguments> secrets() {
-        String awsSecret = random(BASE64, 40);
-        String pgPassword = password();
         String webhook = "https://hooks.slack.com/services/T" + random(UPPER + DIGITS, 8) + "/B"
                 + random(UPPER + DIGITS, 10) + "/" + random(ALPHANUMERIC, 24);
         String rsaBody = random(BASE64, 64) + "\n" + random(BASE64, 64) + "\n" + random(BASE64, 40) + "==";
-        String sessionJwt = jwt("{\"sub\":\"agent-" + random(DIGITS, 6) + "\",\"role\":\"admin\",\"exp\":1767225600}");
-        String basicPassword = password();
         return Stream.of(
                 secret("shouldFlagOpenAiLegacyKey", FindingKind.OPENAI_KEY,
                         "sk-" + random(ALPHANUMERIC, 48), "export OPENAI_API_KEY=%s\npython agent.py"),
                 secret("shouldFlagOpenAiProjectKey", FindingKind.OPENAI_KEY,
                         "sk-proj-" + random(BASE64_URL, 156), "client = OpenAI(api_key=\"%s\")"),
                 secret("shouldFlagOpenAiServiceAccountKey", FindingKind.OPENAI_KEY,
-                        "sk-svcacct-" + random(BASE64_URL, 120), "{\"llm\": {\"provider\": \"openai\", \"key\": \"%s\"}}"),
+                        "sk-svcacct-" + random(BASE64_URL, 120),
+                        "{\"llm\": {\"provider\": \"openai\", \"key\": \"%s\"}}"),
                 secret("shouldFlagAnthropicKey", FindingKind.ANTHROPIC_KEY,
                         "sk-ant-api03-" + random(BASE64_URL, 93) + "AA", "ANTHROPIC_API_KEY=%s"),
                 secret("shouldFlagGithubClassicTokenInRemoteUrl", FindingKind.GITHUB_TOKEN,
                         "ghp_" + random(ALPHANUMERIC, 36),
                         "git remote set-url origin https://%s@github.com/acme/deploy-scripts.git"),
                 secret("shouldFlagGithubOauthToken", FindingKind.GITHUB_TOKEN,
-                        "gho_" + random(ALPHANUMERIC, 36), "curl -H 'Authorization: token %s' https://api.github.com/user"),
+                        "gho_" + random(ALPHANUMERIC, 36),
+                        "curl -H 'Authorization: token %s' https://api.github.com/user"),
                 secret("shouldFlagGithubFineGrainedToken", FindingKind.GITHUB_TOKEN,
                         "github_pat_11" + random(UPPER + DIGITS, 20) + "_" + random(ALPHANUMERIC, 59),
                         "The workflow failed until I used %s as GH_TOKEN."),
@@ -71,9 +70,10 @@ class ContentScannerTest {
                 secret("shouldFlagAwsTemporaryAccessKeyId", FindingKind.AWS_ACCESS_KEY,
                         "ASIA" + random(UPPER + "234567", 16), "export AWS_ACCESS_KEY_ID=%s"),
                 secret("shouldFlagAwsSecretKeyInCredentialsFile", FindingKind.AWS_SECRET_KEY,
-                        awsSecret, "[default]\naws_secret_access_key = %s"),
+                        random(BASE64, 40), "[default]\naws_secret_access_key = %s"),
                 secret("shouldFlagAwsSecretKeyInStsOutput", FindingKind.AWS_SECRET_KEY,
-                        random(BASE64, 40), "{\"Credentials\": {\"SecretAccessKey\": \"%s\", \"Expiration\": \"...\"}}"),
+                        random(BASE64, 40),
+                        "{\"Credentials\": {\"SecretAccessKey\": \"%s\", \"Expiration\": \"...\"}}"),
                 secret("shouldFlagSlackBotToken", FindingKind.SLACK_TOKEN,
                         "xoxb-" + random(DIGITS, 12) + "-" + random(DIGITS, 13) + "-" + random(ALPHANUMERIC, 24),
                         "SLACK_BOT_TOKEN=%s"),
@@ -87,23 +87,26 @@ class ContentScannerTest {
                 secret("shouldFlagStripeWebhookSecret", FindingKind.STRIPE_KEY,
                         "whsec_" + random(ALPHANUMERIC, 32), "STRIPE_WEBHOOK_SECRET=%s"),
                 secret("shouldFlagJwtInAuthorizationHeader", FindingKind.JWT,
-                        sessionJwt, "Authorization: Bearer %s"),
+                        jwt("{\"sub\":\"agent-" + random(DIGITS, 6) + "\",\"role\":\"admin\",\"exp\":1767225600}"),
+                        "Authorization: Bearer %s"),
                 secret("shouldFlagJwtInCookie", FindingKind.JWT,
                         jwt("{\"user_id\":" + random(DIGITS, 7) + ",\"iat\":1700000000}"),
                         "Set-Cookie: session=%s; HttpOnly; Secure"),
                 secret("shouldFlagOpaqueBearerToken", FindingKind.BEARER_TOKEN,
-                        random(ALPHANUMERIC, 40), "http GET https://api.internal-tools.io/v2/jobs 'Authorization: Bearer %s'"),
+                        random(ALPHANUMERIC, 40),
+                        "http GET https://api.internal-tools.io/v2/jobs 'Authorization: Bearer %s'"),
                 secret("shouldFlagGoogleOauthBearerToken", FindingKind.BEARER_TOKEN,
                         "ya29.a0" + random(BASE64_URL, 120), "-H \"Authorization: Bearer %s\""),
                 secret("shouldFlagBasicAuthHeader", FindingKind.BASIC_AUTH,
-                        base64("deploy-bot:" + basicPassword), "Authorization: Basic %s"),
+                        base64("deploy-bot:" + password()), "Authorization: Basic %s"),
                 secret("shouldFlagRsaPrivateKeyBlock", FindingKind.PRIVATE_KEY_BLOCK,
                         rsaBody, "-----BEGIN RSA PRIVATE KEY-----\n%s\n-----END RSA PRIVATE KEY-----"),
                 secret("shouldFlagOpensshPrivateKeyInJson", FindingKind.PRIVATE_KEY_BLOCK,
                         random(BASE64, 70) + "\\n" + random(BASE64, 70),
-                        "{\"ssh_key\": \"-----BEGIN OPENSSH PRIVATE KEY-----\\n%s\\n-----END OPENSSH PRIVATE KEY-----\"}"),
+                        "{\"ssh_key\": \"-----BEGIN OPENSSH PRIVATE KEY-----\\n%s"
+                                + "\\n-----END OPENSSH PRIVATE KEY-----\"}"),
                 secret("shouldFlagPostgresConnectionStringPassword", FindingKind.CONNECTION_STRING_PASSWORD,
-                        pgPassword, "DATABASE_URL=postgresql://orders_app:%s@db.prod.acme-corp.io:5432/orders"),
+                        password(), "DATABASE_URL=postgresql://orders_app:%s@db.prod.acme-corp.io:5432/orders"),
                 secret("shouldFlagMysqlConnectionStringPassword", FindingKind.CONNECTION_STRING_PASSWORD,
                         password(), "engine = create_engine(\"mysql+pymysql://reporting:%s@mysql.acme.io/reports\")"),
                 secret("shouldFlagMongodbSrvConnectionStringPassword", FindingKind.CONNECTION_STRING_PASSWORD,
@@ -149,23 +152,28 @@ class ContentScannerTest {
     static Stream<Arguments> harmlessTexts() {
         return Stream.of(
                 harmless("shouldAllowGitScpRemote", "git clone git@github.com:plurum/agent-skill.git"),
-                harmless("shouldAllowGitSshUrl", "git remote add origin ssh://git@gitlab.acme.io:2222/platform/api.git"),
+                harmless("shouldAllowGitSshUrl",
+                        "git remote add origin ssh://git@gitlab.acme.io:2222/platform/api.git"),
                 harmless("shouldAllowSshTestOfGithub", "Check your key with `ssh -T git@github.com` first."),
-                harmless("shouldAllowShellLogin", "ssh ubuntu@ec2-3-91-20-12.compute-1.amazonaws.com 'sudo systemctl restart app'"),
+                harmless("shouldAllowShellLogin",
+                        "ssh ubuntu@ec2-3-91-20-12.compute-1.amazonaws.com 'sudo systemctl restart app'"),
                 harmless("shouldAllowEnvVariableReferences",
                         "export GITHUB_TOKEN=$GITHUB_TOKEN\nexport PLURUM_API_KEY=${API_KEY}"),
                 harmless("shouldAllowActionsSecretReference",
                         "env:\n  NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n  GH_TOKEN: ${{ github.token }}"),
-                harmless("shouldAllowAngleBracketPlaceholder", "Set OPENAI_API_KEY=<your-key> before running the agent."),
-                harmless("shouldAllowElidedOpenAiKey", "export OPENAI_API_KEY=sk-...\nexport ANTHROPIC_API_KEY=sk-ant-..."),
-                harmless("shouldAllowMaskedOpenAiKey", "OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+                harmless("shouldAllowAngleBracketPlaceholder",
+                        "Set OPENAI_API_KEY=<your-key> before running the agent."),
+                harmless("shouldAllowElidedOpenAiKey",
+                        "export OPENAI_API_KEY=sk-...\nexport ANTHROPIC_API_KEY=sk-ant-..."),
+                harmless("shouldAllowMaskedOpenAiKey", "OPENAI_API_KEY=sk-" + "x".repeat(48)),
                 harmless("shouldAllowCountingFakeKey", "api_key = \"sk-1234567890abcdef1234567890abcdef\""),
                 harmless("shouldAllowShortFiller", "API_KEY=xxxx\nSECRET_KEY=YOUR_API_KEY"),
                 harmless("shouldAllowCurlExampleFromDocs",
                         "curl -H \"Authorization: Bearer YOUR_API_KEY\" https://api.plurum.ai/api/v1/experiences"),
                 harmless("shouldAllowElidedPlurumKey",
                         "Send `Authorization: Bearer plrm_live_...` on every call; keys look like plrm_live_abc123..."),
-                harmless("shouldAllowBearerVariables", "-H \"Authorization: Bearer $TOKEN\"\n-H 'Authorization: Bearer <token>'"),
+                harmless("shouldAllowBearerVariables",
+                        "-H \"Authorization: Bearer $TOKEN\"\n-H 'Authorization: Bearer <token>'"),
                 harmless("shouldAllowDocumentationEmails",
                         "Sign up as user@example.com or admin@example.org; alerts go to ops@staging.example.net."),
                 harmless("shouldAllowNoReplyAddresses",
@@ -183,7 +191,8 @@ class ContentScannerTest {
                         "postgresql://postgres:postgres@localhost:5432/postgres\namqp://guest:guest@localhost:5672/"),
                 harmless("shouldAllowVersionNumbers",
                         "Bumped the driver to version 10.2.1.7; the old 1.2.3.4 build leaked connections."),
-                harmless("shouldAllowCidrRanges", "The VPC uses 10.0.0.0/16 with private subnets 10.0.1.0/24 and 10.0.2.0/24."),
+                harmless("shouldAllowCidrRanges",
+                        "The VPC uses 10.0.0.0/16 with private subnets 10.0.1.0/24 and 10.0.2.0/24."),
                 harmless("shouldAllowJavaPasswordVariable",
                         "public static void main(String[] args) {\n    String password = args[0];\n"
                                 + "    char[] pin = console.readPassword();\n    this.password = password;\n}"),
@@ -197,7 +206,8 @@ class ContentScannerTest {
                 harmless("shouldAllowBase64InCode",
                         "String encoded = Base64.getEncoder().encodeToString(bytes); // e.g. aGVsbG8gd29ybGQ=\n"
                                 + "const pixel = 'data:image/png;base64," + random(BASE64, 60) + "';"),
-                harmless("shouldAllowCssHexColours", ".btn-primary { color: #1e90ff; background: #FAFAFA; border: 1px solid #333; }"),
+                harmless("shouldAllowCssHexColours",
+                        ".btn-primary { color: #1e90ff; background: #FAFAFA; border: 1px solid #333; }"),
                 harmless("shouldAllowScopedNpmPackages", "npm install @scope/pkg @angular/core@17.3.1 lodash@4.17.21"),
                 harmless("shouldAllowJavaAnnotations",
                         "@Override\n@SuppressWarnings(\"unchecked\")\npublic String toString() { return name; }"),
@@ -208,14 +218,16 @@ class ContentScannerTest {
                 harmless("shouldAllowJavaStackTrace",
                         "org.postgresql.util.PSQLException: Connection to db:5432 refused.\n"
                                 + "\tat org.postgresql.core.v3.ConnectionFactoryImpl.openConnectionImpl"
-                                + "(ConnectionFactoryImpl.java:342)\n\tat com.acme.orders.Repo@1b6d3586.find(Repo.java:88)"),
+                                + "(ConnectionFactoryImpl.java:342)\n"
+                                + "\tat com.acme.orders.Repo@1b6d3586.find(Repo.java:88)"),
                 harmless("shouldAllowPythonTraceback",
                         "Traceback (most recent call last):\n  File \"/home/dev/app/main.py\", line 42, in <module>\n"
                                 + "KeyError: 'OPENAI_API_KEY'"),
                 harmless("shouldAllowDockerRunWithDefaultPassword",
-                        "docker run -e POSTGRES_PASSWORD=postgres -e MYSQL_ROOT_PASSWORD=example -p 5432:5432 postgres:16"),
+                        "docker run -e POSTGRES_PASSWORD=postgres -e MYSQL_ROOT_PASSWORD=example postgres:16"),
                 harmless("shouldAllowSqlWithPasswordColumns",
-                        "SELECT id, email FROM users WHERE email = :email AND password_hash = crypt(:password, password_hash);"),
+                        "SELECT id FROM users\n"
+                                + "WHERE email = :email AND password_hash = crypt(:password, password_hash);"),
                 harmless("shouldAllowYamlWithEnvPlaceholders",
                         "spring:\n  datasource:\n    url: jdbc:postgresql://${DB_HOST:localhost}:5432/app\n"
                                 + "    username: ${DB_USER}\n    password: ${DB_PASSWORD}\n"
@@ -228,21 +240,26 @@ class ContentScannerTest {
                                 + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
                 harmless("shouldAllowJwtIoSampleToken", "Authorization: Bearer "
                         + jwt("{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}")),
+                harmless("shouldAllowJwtWithPlaceholderParts", "Authorization: Bearer "
+                        + base64Url(JWT_HEADER) + ".<payload>.<signature>"),
                 harmless("shouldAllowPrivateKeyPlaceholder",
                         "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"),
                 harmless("shouldAllowSkInKebabCase",
                         "See task-scheduler-v2-2024-release-notes and the sk-learn-migration-notes-2024-q3 doc."),
                 harmless("shouldAllowMatrixMultiplicationAndDecorators",
-                        "@app.route(\"/login\", methods=[\"POST\"])\ndef login():\n    y = x@self.weight.T\n    return y"),
+                        "@app.route(\"/login\", methods=[\"POST\"])\ndef login():\n"
+                                + "    y = x@self.weight.T\n    return y"),
                 harmless("shouldAllowKubernetesSecretReference",
-                        "env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db-secret\n      key: password"),
+                        "env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n"
+                                + "      name: db-secret\n      key: password"),
                 harmless("shouldAllowHtmlPasswordInput",
-                        "<input type=\"password\" name=\"password\" autocomplete=\"current-password\" minlength=\"12\">"),
+                        "<input type=\"password\" name=\"password\" autocomplete=\"current-password\">"),
                 harmless("shouldAllowValidationSchemas",
                         "password: Joi.string().min(8).required(),\nclass Login(BaseModel):\n"
                                 + "    password: str = Field(..., min_length=12)"),
                 harmless("shouldAllowBasicAuthDocumentationExample",
-                        "Authorization: Basic " + base64("user:password") + "  (RFC 7617: " + base64("Aladdin:opensesame") + ")"),
+                        "Authorization: Basic " + base64("user:password") + "  (RFC 7617: "
+                                + base64("Aladdin:opensesame") + ")"),
                 harmless("shouldAllowSlackDocumentationWebhook",
                         "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
                 harmless("shouldAllowStripePublishableKey", "Stripe(\"pk_live_" + random(ALPHANUMERIC, 24) + "\")"),
@@ -367,10 +384,11 @@ class ContentScannerTest {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static String base64Url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String jwt(String payloadJson) {
-        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        String header = url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = url.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
-        return header + "." + payload + "." + random(BASE64_URL, 43);
+        return base64Url(JWT_HEADER) + "." + base64Url(payloadJson) + "." + random(BASE64_URL, 43);
     }
 }
