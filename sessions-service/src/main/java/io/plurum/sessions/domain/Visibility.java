@@ -1,0 +1,25 @@
+package io.plurum.sessions.domain;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Who may see a session: everyone, or only its owner. */
+public enum Visibility {
+    PUBLIC, PRIVATE;
+
+    @JsonValue
+    public String wire() {
+        return WireEnum.wire(this);
+    }
+
+    public static Optional<Visibility> parse(String wire) {
+        return WireEnum.parse(Visibility.class, wire);
+    }
+
+    public static final class Column extends WireEnum.Column<Visibility> {
+        public Column() {
+            super(Visibility.class);
+        }
+    }
+}

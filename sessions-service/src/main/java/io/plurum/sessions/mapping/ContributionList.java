@@ -1,0 +1,6 @@
+package io.plurum.sessions.mapping;
+
+import java.util.List;
+
+public record ContributionList(List<ContributionView> contributions) {
+}
