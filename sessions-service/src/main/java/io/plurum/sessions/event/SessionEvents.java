@@ -38,12 +38,12 @@ public final class SessionEvents {
     /** A public session as other services may show it; also the session part of every session.closed. */
     public record Header(UUID id, String shortId, UUID agentId, String topic, String domain, List<String> toolsUsed,
                          Visibility visibility, SessionStatus status, Outcome outcome, Instant startedAt,
-                         Instant closedAt, int entryCount) {
+                         Instant closedAt, int entryCount, UUID experienceId, String experienceShortId) {
     }
 
     /** A private session as other services may know it: that it exists, whose it is, and where it stands. */
     public record PrivateHeader(UUID id, String shortId, UUID agentId, Visibility visibility, SessionStatus status,
-                                Instant startedAt, Instant closedAt) {
+                                Instant startedAt, Instant closedAt, UUID experienceId, String experienceShortId) {
     }
 
     public record Entry(UUID id, int seq, EntryType entryType, JsonNode content, Instant createdAt) {
@@ -120,12 +120,13 @@ public final class SessionEvents {
     private static Header fullHeader(Session session) {
         return new Header(session.id, session.shortId, session.agentId, session.topic, session.domain,
                 List.copyOf(session.toolsUsed), session.visibility, session.status, session.outcome,
-                session.startedAt, session.closedAt, session.entryCount);
+                session.startedAt, session.closedAt, session.entryCount, session.experienceId,
+                session.experienceShortId);
     }
 
     private static PrivateHeader privateHeader(Session session) {
         return new PrivateHeader(session.id, session.shortId, session.agentId, session.visibility, session.status,
-                session.startedAt, session.closedAt);
+                session.startedAt, session.closedAt, session.experienceId, session.experienceShortId);
     }
 
     private static Entry entry(SessionEntry entry) {

@@ -269,6 +269,24 @@ public class SessionService {
                 .replaceWith(() -> SessionMapper.view(entry));
     }
 
+    /**
+     * Records the experience assembled from a closed session (told by experiences-service's state topic) and
+     * republishes the session's state with the link. Idempotent: the same link again changes nothing.
+     */
+    @WithTransaction
+    public Uni<Void> linkExperience(UUID sessionId, UUID experienceId, String experienceShortId) {
+        return sessions.findByIdentifier(sessionId.toString(), LockModeType.PESSIMISTIC_WRITE)
+                .chain(session -> {
+                    if (session == null || experienceId.equals(session.experienceId)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    session.experienceId = experienceId;
+                    session.experienceShortId = experienceShortId;
+                    session.updatedAt = now();
+                    return publish(SessionEvents.updated(session));
+                });
+    }
+
     /** One after another: the events of one change keep their order in the outbox. */
     private Uni<Void> publish(List<EventEnvelope> events) {
         Uni<Void> written = Uni.createFrom().voidItem();

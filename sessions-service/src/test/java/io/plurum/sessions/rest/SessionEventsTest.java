@@ -77,7 +77,7 @@ class SessionEventsTest {
         assertThat(states).extracting(e -> e.at("/data/entry_count").asInt()).containsExactly(0, 1, 2, 2, 2);
         assertThat(states.getLast().get("data").fieldNames()).toIterable().containsExactlyInAnyOrder("id",
                 "short_id", "agent_id", "topic", "domain", "tools_used", "visibility", "status", "outcome",
-                "started_at", "closed_at", "entry_count");
+                "started_at", "closed_at", "entry_count", "experience_id", "experience_short_id");
     }
 
     @Test

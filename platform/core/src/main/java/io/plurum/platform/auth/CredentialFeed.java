@@ -66,7 +66,24 @@ public class CredentialFeed {
     }
 
 
+    /** Follows the topic for the life of the service; a failure (Kafka away, say) restarts the replay. */
     private void run() {
+        while (!stopped) {
+            try {
+                follow();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!stopped) {
+                    LOG.warnf("credentials feed interrupted (%s); replaying again", e.getMessage());
+                    sleep(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    private void follow() throws InterruptedException {
         Map<String, Object> config = settings.common("credential-feed-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -74,8 +91,15 @@ public class CredentialFeed {
             while (!stopped && !topics.awaitReady(Duration.ofSeconds(1))) {
                 LOG.debug("waiting for Kafka topics before following credentials");
             }
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CREDENTIALS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = List.of();
+            while (!stopped && partitions.isEmpty()) {
+                // Right after the topic is created its metadata may not have reached this client yet.
+                partitions = consumer.partitionsFor(Topics.CREDENTIALS.name()).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                if (partitions.isEmpty()) {
+                    sleep(Duration.ofMillis(200));
+                }
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> replayEnd = consumer.endOffsets(partitions);
@@ -89,12 +113,14 @@ public class CredentialFeed {
                     LOG.infof("credentials replayed: %d keys known", cache.size());
                 }
             }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            if (!stopped) {
-                LOG.error("credentials feed stopped", e);
-            }
         }
     }
 

@@ -43,7 +43,7 @@ public interface PlurumConfig {
     }
 
     interface Outbox {
-        /** How often the relay looks for unsent events (read by the scheduler through its property name). */
+        /** How often the relay looks for unsent events. */
         @WithDefault("0.1s")
         Duration pollInterval();
     }

@@ -10,13 +10,16 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plurum.platform.kafka.TopicInitializer;
-import io.quarkus.scheduler.Scheduled;
+import io.plurum.platform.config.PlurumConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Moves outbox rows to Kafka, oldest first. One relay per database is active at a time (a transaction-scoped
@@ -38,11 +41,15 @@ public class OutboxRelay {
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failures;
+    private final Duration pollInterval;
+    private volatile boolean running = true;
     private volatile long pausedUntil;
     private volatile int consecutiveFailures;
 
-    public OutboxRelay(Pool pool, EventPublisher publisher, TopicInitializer topics, MeterRegistry registry) {
+    public OutboxRelay(Pool pool, EventPublisher publisher, TopicInitializer topics, MeterRegistry registry,
+                       PlurumConfig config) {
         this.pool = pool;
+        this.pollInterval = config.outbox().pollInterval();
         this.relay = new RelayBatch(publisher, ACK_TIMEOUT);
         this.topics = topics;
         registry.gauge("plurum.outbox.backlog", backlog);
@@ -50,8 +57,24 @@ public class OutboxRelay {
         this.failures = registry.counter("plurum.outbox.failures");
     }
 
-    @Scheduled(every = "${plurum.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void start(@Observes StartupEvent event) {
+        // Quarkus' scheduler does not go below one second; events must reach other services well within one.
+        Thread.ofPlatform().daemon().name("plurum-outbox-relay").start(() -> {
+            while (running) {
+                tick();
+                try {
+                    Thread.sleep(pollInterval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
     void tick() {
         if (!topics.isReady() || System.currentTimeMillis() < pausedUntil) {
             return;
