@@ -6,8 +6,12 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.plurum.platform.events.Topic;
 import io.plurum.platform.kafka.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +40,12 @@ public class KafkaEventPublisher implements EventPublisher {
         return ack;
     }
 
+    /** Errors that no retry can fix: the row must be set aside, not retried forever. */
+    static boolean isPermanent(Throwable error) {
+        return error instanceof RecordTooLargeException || error instanceof InvalidTopicException
+                || error instanceof SerializationException;
+    }
+
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
             synchronized (this) {
@@ -47,6 +57,7 @@ public class KafkaEventPublisher implements EventPublisher {
                     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
                     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
                     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 6000);
+                    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topic.MAX_MESSAGE_BYTES);
                     producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
                 }
             }

@@ -41,6 +41,7 @@ public class OutboxRelay {
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
     private final Duration pollInterval;
     private volatile boolean running = true;
     private volatile long pausedUntil;
@@ -50,11 +51,12 @@ public class OutboxRelay {
                        PlurumConfig config) {
         this.pool = pool;
         this.pollInterval = config.outbox().pollInterval();
-        this.relay = new RelayBatch(publisher, ACK_TIMEOUT);
+        this.relay = new RelayBatch(publisher, ACK_TIMEOUT, KafkaEventPublisher::isPermanent);
         this.topics = topics;
         registry.gauge("plurum.outbox.backlog", backlog);
         this.published = registry.counter("plurum.outbox.published");
         this.failures = registry.counter("plurum.outbox.failures");
+        this.parked = registry.counter("plurum.outbox.parked");
     }
 
     void start(@Observes StartupEvent event) {
@@ -99,7 +101,7 @@ public class OutboxRelay {
 
     private Uni<Integer> relayLocked(SqlConnection connection) {
         return connection.preparedQuery("select id, topic, message_key, payload from outbox_event "
-                        + "where sent_at is null order by id limit $1").execute(Tuple.of(BATCH))
+                        + "where sent_at is null and parked_at is null order by id limit $1").execute(Tuple.of(BATCH))
                 .chain(rows -> {
                     List<PendingEvent> batch = new ArrayList<>();
                     for (Row row : rows) {
@@ -114,7 +116,8 @@ public class OutboxRelay {
                             .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                             .chain(result -> record(connection, result));
                 })
-                .call(() -> connection.query("select count(*) from outbox_event where sent_at is null").execute()
+                .call(() -> connection.query("select count(*) from outbox_event where sent_at is null and parked_at is null")
+                        .execute()
                         .invoke(count -> backlog.set(count.iterator().next().getLong(0))));
     }
 
@@ -123,6 +126,13 @@ public class OutboxRelay {
                 : connection.preparedQuery("update outbox_event set sent_at = now() where id = any($1)")
                         .execute(Tuple.of(result.sent().toArray(Long[]::new))).replaceWithVoid();
         published.increment(result.sent().size());
+        for (RelayBatch.Parked row : result.parked()) {
+            LOG.errorf("outbox: event %d can never be published (%s); parked", row.id(), row.error());
+            parked.increment();
+            markSent = markSent.chain(() -> connection.preparedQuery(
+                            "update outbox_event set parked_at = now(), last_error = $2 where id = $1")
+                    .execute(Tuple.of(row.id(), truncate(row.error()))).replaceWithVoid());
+        }
         if (result.failed() == null) {
             consecutiveFailures = 0;
             return markSent.replaceWith(result.sent().size());

@@ -38,7 +38,7 @@ class RelayBatchTest {
     @Test
     void shouldPublishInIdOrderAndMarkAll() {
         FakeBroker broker = new FakeBroker();
-        RelayBatch.Result result = new RelayBatch(broker, Duration.ofSeconds(1)).publish(rows(1, 5));
+        RelayBatch.Result result = new RelayBatch(broker, Duration.ofSeconds(1), e -> false).publish(rows(1, 5));
         assertThat(broker.received).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(result.sent()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(result.failed()).isNull();
@@ -48,7 +48,7 @@ class RelayBatchTest {
     void shouldMarkOnlyTheAcknowledgedPrefixAndRetryTheRestInOrder() {
         FakeBroker broker = new FakeBroker();
         broker.refuse = Set.of(3L);
-        RelayBatch relay = new RelayBatch(broker, Duration.ofSeconds(1));
+        RelayBatch relay = new RelayBatch(broker, Duration.ofSeconds(1), e -> false);
 
         RelayBatch.Result first = relay.publish(rows(1, 5));
         assertThat(first.sent()).containsExactly(1L, 2L);
@@ -63,11 +63,23 @@ class RelayBatchTest {
     }
 
     @Test
+    void shouldParkARowTheBrokerCanNeverAcceptAndGoOn() {
+        EventPublisher broker = event -> event.id() == 2
+                ? CompletableFuture.failedFuture(new IllegalArgumentException("record too large"))
+                : CompletableFuture.completedFuture(null);
+        RelayBatch.Result result = new RelayBatch(broker, Duration.ofSeconds(1),
+                e -> e instanceof IllegalArgumentException).publish(rows(1, 3));
+        assertThat(result.sent()).containsExactly(1L, 3L);
+        assertThat(result.parked()).extracting(RelayBatch.Parked::id).containsExactly(2L);
+        assertThat(result.failed()).isNull();
+    }
+
+    @Test
     void shouldTreatAThrowingPublisherAsAFailedSend() {
         EventPublisher throwing = event -> {
             throw new IllegalStateException("no metadata");
         };
-        RelayBatch.Result result = new RelayBatch(throwing, Duration.ofSeconds(1)).publish(rows(1, 2));
+        RelayBatch.Result result = new RelayBatch(throwing, Duration.ofSeconds(1), e -> false).publish(rows(1, 2));
         assertThat(result.sent()).isEmpty();
         assertThat(result.failed().id()).isEqualTo(1L);
     }
@@ -75,7 +87,7 @@ class RelayBatchTest {
     @Test
     void shouldGiveUpOnAnAckThatNeverComes() {
         EventPublisher silent = event -> new CompletableFuture<>();
-        RelayBatch.Result result = new RelayBatch(silent, Duration.ofMillis(50)).publish(rows(1, 1));
+        RelayBatch.Result result = new RelayBatch(silent, Duration.ofMillis(50), e -> false).publish(rows(1, 1));
         assertThat(result.sent()).isEmpty();
         assertThat(result.error()).contains("Timeout");
     }
