@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param status            {@code draft} or {@code published}
  * @param visibility        {@code public} or {@code private}
  * @param context           the session's updates and notes, or free text given by hand; may be null
- * @param qualityScore      in [0,1]: how far outcome reports (and, less, votes) show it works; see QUALITY.md
+ * @param qualityScore      in [0,1]: how surely outcome reports (and, less, votes) show it works (formula: README)
  * @param successRate       successes over reports, 0 without reports
  * @param acquiredReports   reports whose agent acquired the experience before reporting
  * @param recentSuccessRate success rate of the last 10 reports (the trend); null without reports

@@ -1,0 +1,19 @@
+package io.plurum.experiences.domain;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The forms an experience can be acquired in, from a one-paragraph summary to the full reasoning. */
+public enum AcquireMode {
+    SUMMARY, CHECKLIST, DECISION_TREE, FULL;
+
+    @JsonValue
+    public String wire() {
+        return Wire.of(this);
+    }
+
+    public static Optional<AcquireMode> parse(String wire) {
+        return Wire.parse(AcquireMode.class, wire);
+    }
+}
