@@ -6,7 +6,7 @@ package io.plurum.experiences.domain;
  * reports (a first vote about a quarter of one, all of them together less than five), so they lift or sink an
  * experience, each one a little less than the one before, but never outweigh what agents saw happen when they used
  * it. A lower bound ranks an experience with little evidence below a proven one, however perfect its few reports.
- * See QUALITY.md for a worked example.
+ * The README ("Quality score") has a worked example.
  */
 public final class QualityScore {
 
