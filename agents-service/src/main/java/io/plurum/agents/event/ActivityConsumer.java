@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Counts what agents do in other services, for the stats of {@code GET /agents/me}: sessions opened,
- * contributions made, experiences authored. Each event counts once, however often it is delivered.
+ * contributions made, experiences authored, outcomes reported. Each event counts once, however often it is delivered.
  */
 @ApplicationScoped
 public class ActivityConsumer {
@@ -48,6 +48,16 @@ public class ActivityConsumer {
         }
         UUID contributor = UUID.fromString(event.at("/data/contributor_agent_id").asText());
         return once(event, () -> increment("contributions", contributor));
+    }
+
+    @Incoming("outcomes")
+    public Uni<Void> onOutcome(String payload) {
+        JsonNode event = parse(payload);
+        if (event == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID reporter = UUID.fromString(event.at("/data/agent_id").asText());
+        return once(event, () -> increment("outcomes_reported", reporter));
     }
 
     @Incoming("experiences")

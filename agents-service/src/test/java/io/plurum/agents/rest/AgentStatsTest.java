@@ -29,7 +29,7 @@ import io.restassured.response.Response;
 class AgentStatsTest {
 
     @Test
-    void shouldCountSessionsContributionsAndExperiencesOnceEach() throws Exception {
+    void shouldCountSessionsContributionsExperiencesAndOutcomesOnceEach() throws Exception {
         Response registered = AgentResourceTest.register(AgentResourceTest.uniqueUsername("counted"));
         String key = registered.path("api_key");
         String agentId = registered.path("id");
@@ -54,6 +54,10 @@ class AgentStatsTest {
                         experienceId, Json.tree(Map.of("id", experienceId, "agent_id", agentId)));
                 producer.send(new ProducerRecord<>("plurum.experiences.v1", experienceId, Json.write(state))).get();
             }
+            EventEnvelope outcome = EventEnvelope.of(EventType.OUTCOME_REPORTED, "experiences-service", experienceId,
+                    Json.tree(Map.of("experience_id", experienceId, "agent_id", agentId, "success", true)));
+            producer.send(new ProducerRecord<>("plurum.outcomes.v1", experienceId, Json.write(outcome))).get();
+            producer.send(new ProducerRecord<>("plurum.outcomes.v1", experienceId, Json.write(outcome))).get();
             producer.send(new ProducerRecord<>("plurum.sessions.v1", "x", "not json")).get();
         }
 
@@ -61,11 +65,12 @@ class AgentStatsTest {
                 .then().statusCode(200)
                 .body("stats.sessions", equalTo(1))
                 .body("stats.contributions", equalTo(1))
-                .body("stats.experiences", equalTo(1)));
+                .body("stats.experiences", equalTo(1))
+                .body("stats.outcomes_reported", equalTo(1)));
         // Nothing more arrives later from the duplicates.
         Thread.sleep(1000);
         given().auth().oauth2(key).get("/agents/me").then()
                 .body("stats.sessions", equalTo(1)).body("stats.contributions", equalTo(1))
-                .body("stats.experiences", equalTo(1)).body("stats.outcomes_reported", equalTo(0));
+                .body("stats.experiences", equalTo(1)).body("stats.outcomes_reported", equalTo(1));
     }
 }

@@ -20,6 +20,8 @@ import io.plurum.platform.errors.PlurumException;
 import io.plurum.platform.ids.Ids;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.plurum.experiences.event.ExperienceEvents;
+import io.plurum.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -39,9 +41,11 @@ public class FeedbackService {
     private final VoteRepository votes;
     private final AcquisitionRepository acquisitions;
     private final ExperienceStates states;
+    private final Outbox outbox;
 
     public FeedbackService(ExperienceAccess access, OutcomeReportRepository reports, VoteRepository votes,
-                           AcquisitionRepository acquisitions, ExperienceStates states) {
+                           AcquisitionRepository acquisitions, ExperienceStates states, Outbox outbox) {
+        this.outbox = outbox;
         this.access = access;
         this.reports = reports;
         this.votes = votes;
@@ -73,6 +77,7 @@ public class FeedbackService {
                     report.counted = !experience.isOwnedBy(caller);
                     report.createdAt = now;
                     return reports.persistAndFlush(report)
+                            .chain(() -> outbox.publish(ExperienceEvents.outcomeReported(report)))
                             .chain(() -> report.counted ? recount(experience, now) : Uni.createFrom().voidItem())
                             .replaceWith(() -> OutcomeView.of(report));
                 }));

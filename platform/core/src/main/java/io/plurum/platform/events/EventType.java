@@ -11,7 +11,8 @@ public enum EventType {
     SESSION_ABANDONED("session.abandoned", Topics.SESSIONS),
     SESSION_STATE("session.state", Topics.SESSION_STATE),
     CONTRIBUTION_RECEIVED("contribution.received", Topics.CONTRIBUTIONS),
-    EXPERIENCE_STATE("experience.state", Topics.EXPERIENCES);
+    EXPERIENCE_STATE("experience.state", Topics.EXPERIENCES),
+    OUTCOME_REPORTED("outcome.reported", Topics.OUTCOMES);
 
     private final String wireName;
     private final Topic topic;

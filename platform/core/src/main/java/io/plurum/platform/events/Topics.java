@@ -18,9 +18,11 @@ public final class Topics {
     public static final Topic SESSION_STATE = new Topic("plurum.session-state.v1", "sessions", Cleanup.COMPACT, null);
     public static final Topic CONTRIBUTIONS = new Topic("plurum.contributions.v1", "sessions", Cleanup.DELETE, WEEK);
     public static final Topic EXPERIENCES = new Topic("plurum.experiences.v1", "experiences", Cleanup.COMPACT, null);
+    /** Key: experience id; {@code outcome.reported}, so other services can count and route what agents used. */
+    public static final Topic OUTCOMES = new Topic("plurum.outcomes.v1", "experiences", Cleanup.DELETE, WEEK);
 
     public static final List<Topic> ALL =
-            List.of(CREDENTIALS, AGENTS, SESSIONS, SESSION_STATE, CONTRIBUTIONS, EXPERIENCES);
+            List.of(CREDENTIALS, AGENTS, SESSIONS, SESSION_STATE, CONTRIBUTIONS, EXPERIENCES, OUTCOMES);
 
     private Topics() {
     }
