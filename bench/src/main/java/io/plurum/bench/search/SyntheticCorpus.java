@@ -1,0 +1,83 @@
+package io.plurum.bench.search;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import io.plurum.platform.embeddings.EmbeddingModel;
+import io.plurum.platform.embeddings.Vectors;
+import io.plurum.platform.events.ExperienceState;
+import io.plurum.platform.json.Json;
+import io.plurum.search.index.ExperienceCard;
+import io.plurum.search.index.IndexEntry;
+import io.plurum.search.index.Kind;
+import io.plurum.search.index.SearchableText;
+
+/**
+ * Synthetic experiences for speed runs. Embedding a million real texts would take hours here, so each synthetic
+ * experience is a variation of one of the relevance set's experiences: its text mixes that experience's sentences
+ * with another's, and its vector is the real embedding of the original plus Gaussian noise (cosine about 0.85 to it).
+ * Vectors thus form realistic clusters instead of uniform noise, which would flatter HNSW.
+ */
+final class SyntheticCorpus {
+
+    private static final double NOISE = 0.6;
+
+    private final List<ExperienceState> seeds;
+    private final List<float[]> seedVectors;
+
+    SyntheticCorpus(Dataset data, EmbeddingModel model) {
+        this.seeds = List.copyOf(data.experiences().values());
+        this.seedVectors = model.embedAll(seeds.stream().map(SyntheticCorpus::textOf)
+                .map(SearchableText::forEmbedding).toList());
+    }
+
+    /** Document number {@code i}; its id is {@code new UUID(0, i)}, so results map back to numbers. */
+    Document document(long i) {
+        Random random = new Random(i);
+        ExperienceState seed = seeds.get((int) (i % seeds.size()));
+        ExperienceState other = seeds.get(random.nextInt(seeds.size()));
+        SearchableText base = textOf(seed);
+        SearchableText mixed = new SearchableText(base.goal() + " (variant " + i + ")",
+                base.breakthroughs() + "\n" + textOf(other).breakthroughs(), base.deadEnds(),
+                textOf(other).gotchas(), "", base.tools(), base.domain());
+        UUID id = new UUID(0, i);
+        ExperienceCard card = new ExperienceCard(id, Long.toString(i, 36), UUID.nameUUIDFromBytes(
+                Long.toString(i % 5000).getBytes(StandardCharsets.UTF_8)), null, mixed.goal(), seed.domain(),
+                seed.toolsUsed(), "published", "public", "success", random.nextDouble(), 0.8, 5, 4, 1, 2, 0, 3,
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
+        IndexEntry entry = new IndexEntry(Kind.EXPERIENCE, id.toString(), card.shortId(), card.agentId().toString(),
+                "published", "public", seed.domain(), seed.toolsUsed(), card.qualityScore(), mixed,
+                Json.write(card).getBytes(StandardCharsets.UTF_8), i);
+        return new Document(entry, noisy(seedVectors.get((int) (i % seeds.size())), random));
+    }
+
+    List<String> queryTexts(Dataset data) {
+        List<String> texts = new ArrayList<>(data.queries().stream().map(Dataset.Query::query).toList());
+        seeds.forEach(s -> texts.add(s.goal()));
+        return texts;
+    }
+
+    private static float[] noisy(float[] vector, Random random) {
+        float[] copy = vector.clone();
+        double sigma = NOISE / Math.sqrt(copy.length);
+        for (int d = 0; d < copy.length; d++) {
+            copy[d] += (float) (random.nextGaussian() * sigma);
+        }
+        return Vectors.normalize(copy);
+    }
+
+    static SearchableText textOf(ExperienceState s) {
+        return new SearchableText(s.goal(),
+                String.join("\n", s.breakthroughs().stream().map(b -> b.insight() + " " + b.detail()).toList()),
+                String.join("\n", s.deadEnds().stream().map(d -> d.what() + " " + d.why()).toList()),
+                String.join("\n", s.gotchas().stream().map(g -> g.warning() + " " + g.context()).toList()),
+                "", String.join(" ", s.toolsUsed()), s.domain());
+    }
+
+    record Document(IndexEntry entry, float[] vector) {
+    }
+}

@@ -1,0 +1,52 @@
+package io.plurum.search.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.jboss.logging.Logger;
+
+import io.plurum.platform.embeddings.EmbeddingModel;
+import io.plurum.platform.embeddings.EmbeddingModels;
+import io.plurum.search.index.SearchIndex;
+import io.plurum.search.ranking.HybridSearcher;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The model, the index and the searcher: one each per replica, created at start, closed at shutdown. */
+@ApplicationScoped
+public class SearchBeans {
+
+    private static final Logger LOG = Logger.getLogger(SearchBeans.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    EmbeddingModel embeddingModel(SearchConfig config) {
+        EmbeddingModel model = EmbeddingModels.load(config.model());
+        LOG.infof("embedding model %s loaded", model);
+        return model;
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    SearchIndex searchIndex(SearchConfig config, EmbeddingModel model) throws IOException {
+        SearchIndex index = SearchIndex.open(Path.of(config.indexDir()), model.id(), config.quantizeVectors());
+        LOG.infof("search index at %s: %d documents%s", config.indexDir(), index.size(),
+                index.wasWiped() ? " (built by another model or schema: rebuilding from the topics)" : "");
+        return index;
+    }
+
+    void close(@Disposes SearchIndex index) throws IOException {
+        index.close();
+    }
+
+    @Produces
+    @Singleton
+    HybridSearcher hybridSearcher(SearchConfig config) {
+        return new HybridSearcher(config.ranking().settings());
+    }
+}

@@ -1,0 +1,153 @@
+package io.plurum.search.event;
+
+import static io.plurum.search.Experiences.published;
+import static io.plurum.search.Experiences.state;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.plurum.platform.embeddings.EmbeddingModel;
+import io.plurum.platform.events.ExperienceState;
+import io.plurum.platform.json.Json;
+import io.plurum.search.Experiences;
+
+class IndexUpdaterTest {
+
+    private static final UUID AGENT = UUID.randomUUID();
+
+    private final IndexFixture fixture;
+    private final CountingModel model = new CountingModel(IndexFixture.MODEL);
+    private final IndexUpdater updater;
+
+    IndexUpdaterTest() throws Exception {
+        fixture = new IndexFixture();
+        updater = new IndexUpdater(fixture.index(), model);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void shouldEmbedOnlyWhenTheSearchableTextChanges() throws Exception {
+        ExperienceState experience = published(AGENT, "Rotate nginx logs with logrotate", "infrastructure",
+                List.of("nginx"), "send USR1 to nginx after rotating instead of restarting it");
+
+        apply(experience);
+        fixture.index().refresh();
+        apply(Experiences.withQuality(experience, 0.9));
+        apply(Experiences.withQuality(experience, 0.8));
+
+        assertThat(model.calls).isEqualTo(1);
+        assertThat(fixture.index().size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUseTheVectorAnEventCarriesWhenTheSameModelMadeIt() throws Exception {
+        ExperienceState experience = published(AGENT, "Cache pip wheels in CI", "ci", List.of("pip"),
+                "mount the pip cache directory between jobs");
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(experience);
+        data.put("embedding_model", model.id());
+        data.set("embedding", Json.tree(IndexFixture.MODEL.embed("pip cache in CI")));
+        String event = Json.write(Json.tree(java.util.Map.of("type", "experience.state", "data", data)));
+
+        updater.applyExperience(experience.id().toString(), event);
+
+        assertThat(model.calls).isZero();
+        assertThat(fixture.index().size()).isZero();
+        fixture.index().refresh();
+        assertThat(fixture.index().size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRemoveOnTombstoneOrWhenNoLongerPublished() throws Exception {
+        ExperienceState kept = published(AGENT, "Kept experience about Redis eviction", "databases",
+                List.of("redis"), "allkeys-lru when every key is a cache entry");
+        ExperienceState tombstoned = published(AGENT, "Tombstoned experience about Kafka", "streaming",
+                List.of("kafka"), "compaction keeps the last value per key");
+        ExperienceState unpublished = published(AGENT, "Unpublished experience about Helm", "infrastructure",
+                List.of("helm"), "helm diff before upgrade");
+        apply(kept);
+        apply(tombstoned);
+        apply(unpublished);
+
+        updater.applyExperience(tombstoned.id().toString(), null);
+        apply(state(unpublished.id(), AGENT, unpublished.goal(), "infrastructure", List.of("helm"), "helm diff",
+                "draft", "public", 0.5));
+        fixture.index().refresh();
+
+        assertThat(fixture.index().size()).isEqualTo(1);
+        assertThat(fixture.index().storedVector(kept.id().toString())).isPresent();
+    }
+
+    @Test
+    void shouldSkipUnchangedRecordsOnReplayAndDropDocumentsNoRecordHoldsAnymore() throws Exception {
+        ExperienceState still = published(AGENT, "Experience still on the topic", "testing", List.of("junit"),
+                "parameterized tests for edge cases");
+        ExperienceState gone = published(AGENT, "Experience whose tombstone was compacted away", "testing",
+                List.of("junit"), "tombstones disappear after delete.retention.ms");
+        apply(still);
+        apply(gone);
+        fixture.index().refresh();
+        int embeddedBefore = model.calls;
+
+        updater.startReplay();
+        apply(still);
+        int removed = updater.finishReplay();
+        fixture.index().refresh();
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(model.calls).isEqualTo(embeddedBefore);
+        assertThat(fixture.index().storedVector(gone.id().toString())).isEmpty();
+        assertThat(fixture.index().storedVector(still.id().toString())).isPresent();
+    }
+
+    @Test
+    void shouldRefuseARecordWhoseKeyIsNotItsId() {
+        ExperienceState experience = published(AGENT, "Mismatched key", "testing", List.of(), "keys matter");
+
+        assertThatThrownBy(() -> updater.applyExperience(UUID.randomUUID().toString(),
+                IndexFixture.experienceEvent(experience))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void apply(ExperienceState state) throws Exception {
+        updater.applyExperience(state.id().toString(), IndexFixture.experienceEvent(state));
+    }
+
+    private static final class CountingModel implements EmbeddingModel {
+        private final EmbeddingModel delegate;
+        private int calls;
+
+        CountingModel(EmbeddingModel delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public int dimensions() {
+            return delegate.dimensions();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            calls++;
+            return delegate.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            calls += texts.size();
+            return delegate.embedAll(texts);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.plurum.search.event;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.plurum.platform.embeddings.EmbeddingModel;
+import io.plurum.platform.events.ExperienceState;
+import io.plurum.platform.kafka.KafkaSettings;
+import io.plurum.platform.kafka.TopicInitializer;
+import io.plurum.platform.testing.PlurumTestResource;
+import io.plurum.search.Experiences;
+import io.plurum.search.KafkaEvents;
+import io.plurum.search.index.SearchIndex;
+import io.plurum.search.ranking.HybridSearcher;
+import io.plurum.search.ranking.RankingSettings;
+import io.plurum.search.service.SearchService;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** A new replica that replays the topics into an index of its own answers exactly as the running one does. */
+@QuarkusTest
+@WithTestResource(value = PlurumTestResource.class, scope = TestResourceScope.GLOBAL)
+class ReplicaConvergenceResourceTest {
+
+    private static final List<String> QUERIES = List.of("speed up a slow build", "database replication",
+            "container networking problem", "flaky tests in CI", "memory leak", "upgrade to a new Java version",
+            "secrets in configuration files", "cache invalidation");
+
+    @Inject
+    SearchService running;
+    @Inject
+    EmbeddingModel model;
+    @Inject
+    KafkaSettings kafka;
+    @Inject
+    TopicInitializer topics;
+
+    @BeforeEach
+    void waitUntilReplayed() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    @Test
+    void shouldAnswerTheSameTopTenAfterReplayingTheTopics() throws Exception {
+        List<ExperienceState> corpus = corpus();
+        try (KafkaEvents events = new KafkaEvents()) {
+            corpus.forEach(events::experience);
+            events.experience(Experiences.withQuality(corpus.getFirst(), 0.99));
+            events.tombstone(corpus.get(1).id());
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                running.search("ci build cache number 11", null, null, null, 50, null).items())
+                .anyMatch(r -> r.experience().id().equals(corpus.get(11).id())));
+
+        try (SearchIndex index = SearchIndex.inMemory(model.id(), false)) {
+            TopicFeed replica = new TopicFeed(index, model, kafka, topics);
+            replica.start(null);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(replica::isCaughtUp);
+                SearchService fresh = new SearchService(index, model, new HybridSearcher(RankingSettings.DEFAULT));
+                for (String query : QUERIES) {
+                    assertThat(ids(fresh, query)).as(query).isEqualTo(ids(running, query)).isNotEmpty();
+                }
+            } finally {
+                replica.stop(null);
+            }
+        }
+    }
+
+    private static List<UUID> ids(SearchService service, String query) {
+        return service.search(query, null, null, null, 10, null).items().stream().map(r -> r.experience().id())
+                .toList();
+    }
+
+    private static List<ExperienceState> corpus() {
+        String[][] topics = {
+                {"Speed up Maven builds with a build cache", "build-tools", "maven"},
+                {"Set up PostgreSQL logical replication", "databases", "postgresql"},
+                {"Debug Kubernetes pod DNS failures", "infrastructure", "kubernetes"},
+                {"Quarantine flaky integration tests in CI", "testing", "github-actions"},
+                {"Find a memory leak in a JVM service with heap dumps", "backend", "java"},
+                {"Upgrade a Quarkus application to Java 25", "backend", "quarkus"},
+                {"Keep API keys out of Git with environment files", "security", "git"},
+                {"Invalidate a CDN cache after deploys", "web", "cloudflare"},
+                {"Speed up Docker builds with layer caching", "containers", "docker"},
+                {"Replicate Redis with sentinel failover", "databases", "redis"},
+                {"Fix container networking between compose services", "containers", "docker-compose"},
+                {"CI build cache number 11 for Gradle", "build-tools", "gradle"},
+        };
+        return java.util.Arrays.stream(topics).map(t -> Experiences.published(UUID.randomUUID(), t[0], t[1],
+                List.of(t[2]), "what worked for " + t[0].toLowerCase())).toList();
+    }
+}
