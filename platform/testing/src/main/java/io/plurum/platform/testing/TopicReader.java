@@ -50,6 +50,24 @@ public final class TopicReader implements AutoCloseable {
                 + records.size() + " records");
     }
 
+    /** Every record {@code topic} holds now, from the beginning up to the end offsets seen when called. */
+    public List<ConsumerRecord<String, String>> readToEnd(String topic, Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("could not read " + topic + " to its end within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        return records;
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(2));
