@@ -57,8 +57,9 @@ final class ServiceProcess {
 
         Files.createDirectories(workDir);
         Files.createDirectories(log.getParent());
-        Files.writeString(log, LogTail.RUN_MARKER + Instant.now() + " plurum starts " + spec.name() + " on port " + port + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        String marker = LogTail.RUN_MARKER + Instant.now() + " plurum starts " + spec.name() + " on port " + port;
+        Files.writeString(log, marker + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)

@@ -24,9 +24,14 @@ public final class IndexFixture implements AutoCloseable {
     private final SearchService service;
 
     public IndexFixture() throws IOException {
-        this.index = SearchIndex.inMemory(MODEL.id(), false);
+        this(false);
+    }
+
+    /** {@code quantized}: int8 HNSW vectors, as {@code plurum.search.quantize-vectors} configures them. */
+    public IndexFixture(boolean quantized) throws IOException {
+        this.index = SearchIndex.inMemory(MODEL.id(), quantized);
         this.updater = new IndexUpdater(index, MODEL);
-        this.service = new SearchService(index, MODEL, new HybridSearcher(RankingSettings.DEFAULT));
+        this.service = new SearchService(index, MODEL, new HybridSearcher(RankingSettings.DEFAULT, quantized));
     }
 
     public IndexFixture add(ExperienceState... states) throws IOException {

@@ -67,7 +67,8 @@ class ReplicaConvergenceResourceTest {
             replica.start(null);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(replica::isCaughtUp);
-                SearchService fresh = new SearchService(index, model, new HybridSearcher(RankingSettings.DEFAULT));
+                var searcher = new HybridSearcher(RankingSettings.DEFAULT, false);
+                SearchService fresh = new SearchService(index, model, searcher);
                 for (String query : QUERIES) {
                     assertThat(ids(fresh, query)).as(query).isEqualTo(ids(running, query)).isNotEmpty();
                 }
