@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * Publishes one batch of outbox rows in id order and tells which rows may be marked sent: the acknowledged
- * prefix, up to the first failure. Rows after a failure are sent again next time, so per-key order holds and
- * nothing is lost; a consumer may see a duplicate, which idempotent consumers absorb. A row the broker can never
+ * prefix, up to the first failure. Rows from the failed one on are sent again next time, so order holds and
+ * nothing is lost. A row the broker can never
  * accept is parked instead, so that it does not hold back every later row.
  */
 public final class RelayBatch {
@@ -33,27 +33,27 @@ public final class RelayBatch {
     public record Result(List<Long> sent, List<Parked> parked, PendingEvent failed, String error) {
     }
 
+    /**
+     * Sends one row at a time, each after the previous one's ack: when the broker comes back in the middle of a
+     * batch, no later row gets ahead of an earlier one that failed, so nothing is published twice.
+     */
     public Result publish(List<PendingEvent> batch) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-        for (PendingEvent event : batch) {
-            acks.add(sendSafely(event));
-        }
         List<Long> sent = new ArrayList<>(batch.size());
         List<Parked> parked = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
+        for (PendingEvent event : batch) {
             try {
-                acks.get(i).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                sent.add(batch.get(i).id());
+                sendSafely(event).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                sent.add(event.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Result(sent, parked, batch.get(i), "interrupted");
+                return new Result(sent, parked, event, "interrupted");
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
                 if (!permanent.test(cause)) {
-                    return new Result(sent, parked, batch.get(i), error);
+                    return new Result(sent, parked, event, error);
                 }
-                parked.add(new Parked(batch.get(i).id(), error));
+                parked.add(new Parked(event.id(), error));
             }
         }
         return new Result(sent, parked, null, null);
