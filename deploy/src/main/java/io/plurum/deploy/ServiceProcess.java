@@ -57,9 +57,8 @@ final class ServiceProcess {
 
         Files.createDirectories(workDir);
         Files.createDirectories(log.getParent());
-        String marker = LogTail.RUN_MARKER + Instant.now() + " plurum starts " + spec.name() + " on port " + port;
-        Files.writeString(log, marker + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Files.writeString(log, LogTail.RUN_MARKER + Instant.now() + " plurum starts " + spec.name() + " on port " + port + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)

@@ -220,9 +220,6 @@ final class Stack {
             // The embedding model's tokenizer phones home for usage tracking unless both of these say no.
             properties.put("ai.djl.offline", "true");
             Map<String, String> environment = new LinkedHashMap<>(Map.of("OPT_OUT_TRACKING", "true"));
-            // Services that keep local state (the search index) put it under the data directory, resolved here
-            // because the default (.plurum/ in the current directory) reaches them as no variable at all.
-            environment.put("PLURUM_DATA_DIR", settings.dataDir().toString());
             if (spec.database() != null) {
                 DatabaseServer database = infrastructure.database();
                 properties.put("quarkus.datasource.reactive.url", database.reactiveUrl(spec.database()));

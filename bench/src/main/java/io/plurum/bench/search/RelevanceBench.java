@@ -60,11 +60,11 @@ public final class RelevanceBench {
                 System.out.println("| ranking                            | R@1   | R@5   | MRR@10 | nDCG@10 |");
                 System.out.println("|------------------------------------|-------|-------|--------|---------|");
                 List<float[]> vectors = data.queries().stream().map(q -> model.embed(q.query())).toList();
-                HybridSearcher defaults = new HybridSearcher(RankingSettings.DEFAULT, false);
+                HybridSearcher defaults = new HybridSearcher(RankingSettings.DEFAULT);
                 System.out.println(evaluate(index, data, vectors, defaults, Mode.KEYWORD).row("BM25 alone"));
                 System.out.println(evaluate(index, data, vectors, defaults, Mode.VECTOR).row("vectors alone"));
                 for (Variant variant : HYBRID_VARIANTS) {
-                    System.out.println(evaluate(index, data, vectors, new HybridSearcher(variant.settings(), false),
+                    System.out.println(evaluate(index, data, vectors, new HybridSearcher(variant.settings()),
                             Mode.HYBRID).row(variant.label()));
                 }
                 System.out.println();

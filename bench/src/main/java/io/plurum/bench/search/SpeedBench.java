@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 
 import io.plurum.platform.embeddings.EmbeddingModel;
@@ -23,6 +24,7 @@ import io.plurum.platform.embeddings.Vectors;
 import io.plurum.platform.json.Json;
 import io.plurum.search.index.Documents;
 import io.plurum.search.index.ExperienceCard;
+import io.plurum.search.index.Fields;
 import io.plurum.search.index.SearchIndex;
 import io.plurum.search.ranking.Filters;
 import io.plurum.search.ranking.HybridSearcher;
@@ -62,8 +64,7 @@ public final class SpeedBench {
                 Runtime.getRuntime().availableProcessors(), dir);
         try (SearchIndex index = SearchIndex.open(dir, model.id(), quantized)) {
             build(index, corpus, size, threads);
-            HybridSearcher searcher = new HybridSearcher(RankingSettings.DEFAULT, quantized);
-            SearchService service = new SearchService(index, model, searcher);
+            SearchService service = new SearchService(index, model, new HybridSearcher(RankingSettings.DEFAULT));
             List<String> queries = corpus.queryTexts(data);
             if (options.containsKey("merge")) {
                 long merging = System.nanoTime();
@@ -72,10 +73,10 @@ public final class SpeedBench {
             }
             int segments = index.search(s -> s.getIndexReader().leaves().size());
             System.out.printf("segments: %d%n", segments);
-            breakdown(index, model, searcher, queries);
+            breakdown(index, model, queries);
             latency(service, queries);
             throughput(service, queries, threads, seconds);
-            recall(index, searcher, corpus, model, queries, size);
+            recall(index, corpus, model, queries, size);
             System.out.printf("index size %.1f MB, RSS %d MB, heap used %d MB%n", index.sizeInBytes() / 1e6, rssMb(),
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         } finally {
@@ -111,9 +112,9 @@ public final class SpeedBench {
     }
 
     /** Retrieval alone per mode, query vectors computed beforehand. */
-    private static void breakdown(SearchIndex index, EmbeddingModel model, HybridSearcher searcher,
-                                  List<String> queries) throws IOException {
+    private static void breakdown(SearchIndex index, EmbeddingModel model, List<String> queries) throws IOException {
         List<float[]> vectors = queries.stream().map(model::embed).toList();
+        HybridSearcher searcher = new HybridSearcher(RankingSettings.DEFAULT);
         for (HybridSearcher.Mode mode : HybridSearcher.Mode.values()) {
             long[] times = new long[TIMED];
             for (int i = -WARMUP; i < TIMED; i++) {
@@ -181,9 +182,9 @@ public final class SpeedBench {
                 done.get() / (double) seconds, pct(all, 50), pct(all, 99));
     }
 
-    /** HNSW as the service asks it (k=100, rescored when quantized, top 10 kept) against brute force. */
-    private static void recall(SearchIndex index, HybridSearcher searcher, SyntheticCorpus corpus,
-                               EmbeddingModel model, List<String> queries, int size) throws IOException {
+    /** HNSW (k=100, top 10 kept, as the service asks) against brute force over every vector. */
+    private static void recall(SearchIndex index, SyntheticCorpus corpus, EmbeddingModel model, List<String> queries,
+                               int size) throws IOException {
         float[][] vectors = new float[size][];
         for (int i = 0; i < size; i++) {
             vectors[i] = corpus.document(i).vector();
@@ -192,12 +193,13 @@ public final class SpeedBench {
         for (int q = 0; q < RECALL_QUERIES; q++) {
             float[] query = model.embed(queries.get(q * 3 % queries.size()));
             Set<Long> exact = exactTop10(vectors, query);
-            Set<Long> approximate = index.search(s -> {
-                ScoreDoc[] top = s.search(searcher.vectorQuery(query, Filters.visibleExperiences(null, null, null,
-                        null)), 10).scoreDocs;
+            Set<Long> approximate = index.search(searcher -> {
+                ScoreDoc[] top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, query,
+                        RankingSettings.DEFAULT.candidates(), Filters.visibleExperiences(null, null, null, null)), 10)
+                        .scoreDocs;
                 Set<Long> ids = new HashSet<>();
                 for (ScoreDoc hit : top) {
-                    ExperienceCard card = Json.mapper().readValue(Documents.card(s, hit.doc),
+                    ExperienceCard card = Json.mapper().readValue(Documents.card(searcher, hit.doc),
                             ExperienceCard.class);
                     ids.add(card.id().getLeastSignificantBits());
                 }

@@ -47,6 +47,6 @@ public class SearchBeans {
     @Produces
     @Singleton
     HybridSearcher hybridSearcher(SearchConfig config) {
-        return new HybridSearcher(config.ranking().settings(), config.quantizeVectors());
+        return new HybridSearcher(config.ranking().settings());
     }
 }

@@ -20,7 +20,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.NumericUtils;
 import org.apache.lucene.util.QueryBuilder;
@@ -39,14 +38,11 @@ public final class HybridSearcher {
     public enum Mode { HYBRID, KEYWORD, VECTOR }
 
     private final RankingSettings settings;
-    private final boolean quantizedVectors;
     private final Fusion fusion;
     private final QueryBuilder queries = new QueryBuilder(SearchIndex.analyzer());
 
-    /** {@code quantizedVectors}: the index holds int8 HNSW vectors, whose candidates are rescored exactly. */
-    public HybridSearcher(RankingSettings settings, boolean quantizedVectors) {
+    public HybridSearcher(RankingSettings settings) {
         this.settings = settings;
-        this.quantizedVectors = quantizedVectors;
         this.fusion = new Fusion(settings);
     }
 
@@ -69,8 +65,9 @@ public final class HybridSearcher {
             }
         }
         if (mode != Mode.KEYWORD && retrieval.vector() != null) {
+            var knn = new KnnFloatVectorQuery(Fields.VECTOR, retrieval.vector(), settings.candidates(),
+                    retrieval.filter());
             int rank = 0;
-            Query knn = vectorQuery(retrieval.vector(), retrieval.filter());
             for (ScoreDoc hit : searcher.search(knn, settings.candidates()).scoreDocs) {
                 float cosine = 2 * hit.score - 1;
                 if (cosine >= settings.minSimilarity()) {
@@ -90,18 +87,6 @@ public final class HybridSearcher {
             best.add(Float.isNaN(hit.similarity()) ? withExactSimilarity(searcher, hit, retrieval.vector()) : hit);
         }
         return new Ranked(best, hits.size());
-    }
-
-    /**
-     * The nearest {@code candidates} neighbours under the filter. With int8 vectors the graph's scores are
-     * approximate: the candidates are rescored with the full-precision vectors Lucene keeps beside them, which
-     * restores recall and makes the score an exact cosine again.
-     */
-    public Query vectorQuery(float[] vector, Query filter) {
-        Query knn = new KnnFloatVectorQuery(Fields.VECTOR, vector, settings.candidates(), filter);
-        return quantizedVectors
-                ? RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, vector, Fields.VECTOR, settings.candidates())
-                : knn;
     }
 
     /**

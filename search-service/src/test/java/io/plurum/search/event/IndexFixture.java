@@ -24,14 +24,9 @@ public final class IndexFixture implements AutoCloseable {
     private final SearchService service;
 
     public IndexFixture() throws IOException {
-        this(false);
-    }
-
-    /** {@code quantized}: int8 HNSW vectors, as {@code plurum.search.quantize-vectors} configures them. */
-    public IndexFixture(boolean quantized) throws IOException {
-        this.index = SearchIndex.inMemory(MODEL.id(), quantized);
+        this.index = SearchIndex.inMemory(MODEL.id(), false);
         this.updater = new IndexUpdater(index, MODEL);
-        this.service = new SearchService(index, MODEL, new HybridSearcher(RankingSettings.DEFAULT, quantized));
+        this.service = new SearchService(index, MODEL, new HybridSearcher(RankingSettings.DEFAULT));
     }
 
     public IndexFixture add(ExperienceState... states) throws IOException {

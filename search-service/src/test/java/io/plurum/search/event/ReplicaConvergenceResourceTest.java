@@ -67,8 +67,7 @@ class ReplicaConvergenceResourceTest {
             replica.start(null);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(replica::isCaughtUp);
-                var searcher = new HybridSearcher(RankingSettings.DEFAULT, false);
-                SearchService fresh = new SearchService(index, model, searcher);
+                SearchService fresh = new SearchService(index, model, new HybridSearcher(RankingSettings.DEFAULT));
                 for (String query : QUERIES) {
                     assertThat(ids(fresh, query)).as(query).isEqualTo(ids(running, query)).isNotEmpty();
                 }

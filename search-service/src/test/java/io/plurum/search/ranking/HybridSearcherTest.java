@@ -123,23 +123,6 @@ class HybridSearcherTest {
     }
 
     @Test
-    void shouldRankQuantizedVectorsByTheirExactCosine() throws Exception {
-        String query = "replicate a postgres database to another server";
-        try (IndexFixture quantized = new IndexFixture(true)) {
-            quantized.add(REPLICATION, DOCKER_DNS, FLEXBOX, PRIVATE_REPLICATION, DRAFT_REPLICATION,
-                    PROVEN_REPLICATION);
-
-            List<ExperienceResult> exact = search.search(query, null, null, null, 10, null).items();
-            List<ExperienceResult> int8 = quantized.service().search(query, null, null, null, 10, null).items();
-
-            assertThat(ids(int8)).isEqualTo(ids(exact));
-            for (int i = 0; i < exact.size(); i++) {
-                assertThat(int8.get(i).similarity()).isCloseTo(exact.get(i).similarity(), offset(1e-4));
-            }
-        }
-    }
-
-    @Test
     void shouldReturnNothingForAnUnrelatedQuery() {
         assertThat(search.search("bake sourdough bread at home", null, null, null, 10, null).items()).isEmpty();
     }
