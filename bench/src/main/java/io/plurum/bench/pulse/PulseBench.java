@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.plurum.bench.Percentiles;
 import io.plurum.platform.auth.ApiKeys;
 import io.plurum.platform.events.EventEnvelope;
 import io.plurum.platform.events.EventType;

@@ -62,19 +62,21 @@ public class TopicInitializer {
         var adminConfig = settings.common("admin");
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
-        try (Admin admin = Admin.create(adminConfig)) {
-            while (!stopped) {
-                try {
-                    createMissing(admin);
-                    ready.countDown();
-                    return;
-                } catch (Exception e) {
-                    LOG.warnf("Kafka topics not created yet (%s); retrying", e.getMessage());
-                    Thread.sleep(2000);
-                }
+        while (!stopped) {
+            // A fresh client per attempt: one whose network thread died with the broker never recovers.
+            try (Admin admin = Admin.create(adminConfig)) {
+                createMissing(admin);
+                ready.countDown();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("Kafka topics not created yet (%s); retrying", e.getMessage());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -44,8 +44,9 @@ public final class KafkaServerMain {
     private static final String HOST = "127.0.0.1";
     private static final Duration READY_CHECK_TIMEOUT = Duration.ofSeconds(30);
     // Strong references: JUL keeps loggers weakly, and a collected logger would forget its level.
+    // Kafka's partition state changes log under their own root, one line per partition and change.
     private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("org.apache.kafka"),
-            Logger.getLogger("kafka"));
+            Logger.getLogger("kafka"), Logger.getLogger("state.change.logger"));
 
     private KafkaServerMain() {
     }

@@ -1,15 +1,19 @@
 package io.plurum.platform.outbox;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.jboss.logging.Logger;
 
 import io.plurum.platform.events.Topic;
 import io.plurum.platform.kafka.KafkaSettings;
@@ -19,6 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** The relay's producer: idempotent, acks from all replicas, and quick to give up while Kafka is away. */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(KafkaEventPublisher.class);
 
     private final KafkaSettings settings;
     private volatile KafkaProducer<String, String> producer;
@@ -38,6 +44,15 @@ public class KafkaEventPublisher implements EventPublisher {
             }
         });
         return ack;
+    }
+
+    @Override
+    public void warmUp(Collection<String> topics) {
+        try {
+            topics.forEach(producer()::partitionsFor);
+        } catch (KafkaException e) {
+            LOG.debugf("outbox: producer warm-up failed (%s); the first event will connect", e.getMessage());
+        }
     }
 
     /** Errors that no retry can fix: the row must be set aside, not retried forever. */

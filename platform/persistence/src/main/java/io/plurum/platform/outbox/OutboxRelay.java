@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.plurum.platform.events.Topic;
+import io.plurum.platform.events.Topics;
 import io.plurum.platform.kafka.TopicInitializer;
 import io.plurum.platform.config.PlurumConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,6 +38,7 @@ public class OutboxRelay {
     private static final Duration AWAIT = Duration.ofSeconds(30);
 
     private final Pool pool;
+    private final EventPublisher publisher;
     private final RelayBatch relay;
     private final TopicInitializer topics;
     private final AtomicLong backlog = new AtomicLong();
@@ -46,11 +49,13 @@ public class OutboxRelay {
     private volatile boolean running = true;
     private volatile long pausedUntil;
     private volatile int consecutiveFailures;
+    private boolean warm;
 
     public OutboxRelay(Pool pool, EventPublisher publisher, TopicInitializer topics, MeterRegistry registry,
                        PlurumConfig config) {
         this.pool = pool;
         this.pollInterval = config.outbox().pollInterval();
+        this.publisher = publisher;
         this.relay = new RelayBatch(publisher, ACK_TIMEOUT, KafkaEventPublisher::isPermanent);
         this.topics = topics;
         registry.gauge("plurum.outbox.backlog", backlog);
@@ -80,6 +85,10 @@ public class OutboxRelay {
     void tick() {
         if (!topics.isReady() || System.currentTimeMillis() < pausedUntil) {
             return;
+        }
+        if (!warm) {
+            publisher.warmUp(Topics.ALL.stream().map(Topic::name).toList());
+            warm = true;
         }
         try {
             while (relayOnce() == BATCH) {
