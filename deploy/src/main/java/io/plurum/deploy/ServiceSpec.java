@@ -17,16 +17,18 @@ record ServiceSpec(String name, String database, String maxHeap, List<String> jv
 
     /** The one that every other service asks about API keys it has not heard of yet. */
     static final ServiceSpec AGENTS = new ServiceSpec("agents-service", "agents", "256m", List.of());
+    /** Pulse forwards WebSocket contributions to it. */
+    static final ServiceSpec SESSIONS = new ServiceSpec("sessions-service", "sessions", "256m", List.of());
+    // The embedding runtime loads native code; Lucene vectorizes only with the incubator module.
+    static final ServiceSpec EXPERIENCES = new ServiceSpec("experiences-service", "experiences", "384m",
+            List.of("--enable-native-access=ALL-UNNAMED"));
+    /** Sessions asks it what matches a session that opens. */
+    static final ServiceSpec SEARCH = new ServiceSpec("search-service", null, "512m",
+            List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+    static final ServiceSpec PULSE = new ServiceSpec("pulse-service", "pulse", "256m", List.of());
 
     /** The services behind the gateway; each runs on a free port chosen at start. */
-    static final List<ServiceSpec> SERVICES = List.of(
-            AGENTS,
-            new ServiceSpec("sessions-service", "sessions", "256m", List.of()),
-            new ServiceSpec("experiences-service", "experiences", "384m", List.of()),
-            // Lucene vectorizes only with the incubator module; the embedding runtime loads native code.
-            new ServiceSpec("search-service", null, "512m",
-                    List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED")),
-            new ServiceSpec("pulse-service", "pulse", "256m", List.of()));
+    static final List<ServiceSpec> SERVICES = List.of(AGENTS, SESSIONS, EXPERIENCES, SEARCH, PULSE);
 
     static final ServiceSpec GATEWAY = new ServiceSpec("gateway", null, "128m", List.of());
 

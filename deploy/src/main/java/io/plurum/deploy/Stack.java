@@ -207,7 +207,11 @@ final class Stack {
         Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
         ServiceSpec.SERVICES.forEach(spec -> ports.put(spec, PortFinder.freePort()));
         ports.put(ServiceSpec.GATEWAY, settings.gatewayPort());
-        URI agentsUrl = URI.create("http://" + LOOPBACK + ":" + ports.get(ServiceSpec.AGENTS));
+        // Services find each other through the variables their application.properties read, as on Kubernetes.
+        Map<String, String> peers = Map.of(
+                "PLURUM_AGENTS_URL", "http://" + LOOPBACK + ":" + ports.get(ServiceSpec.AGENTS),
+                "PLURUM_SESSIONS_URL", "http://" + LOOPBACK + ":" + ports.get(ServiceSpec.SESSIONS),
+                "PLURUM_SEARCH_URL", "http://" + LOOPBACK + ":" + ports.get(ServiceSpec.SEARCH));
 
         List<ServiceProcess> launched = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.SERVICES) {
@@ -216,10 +220,10 @@ final class Stack {
             // Only the gateway faces clients; internal endpoints stay unreachable from other machines.
             properties.put("quarkus.http.host", LOOPBACK);
             properties.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrap());
-            properties.put("plurum.auth.agents-url", agentsUrl.toString());
             // The embedding model's tokenizer phones home for usage tracking unless both of these say no.
             properties.put("ai.djl.offline", "true");
-            Map<String, String> environment = new LinkedHashMap<>(Map.of("OPT_OUT_TRACKING", "true"));
+            Map<String, String> environment = new LinkedHashMap<>(peers);
+            environment.put("OPT_OUT_TRACKING", "true");
             if (spec.database() != null) {
                 DatabaseServer database = infrastructure.database();
                 properties.put("quarkus.datasource.reactive.url", database.reactiveUrl(spec.database()));

@@ -98,8 +98,12 @@ final class PlurumUp implements AutoCloseable {
         return ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     String apiUrl() {
-        return "http://localhost:" + port + "/api/v1";
+        return baseUrl() + "/api/v1";
     }
 
     int port() {

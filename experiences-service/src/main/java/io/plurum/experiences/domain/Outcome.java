@@ -4,20 +4,23 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.plurum.platform.json.WireEnum;
+import io.plurum.platform.persistence.WireEnumColumn;
+
 /** How the work behind an experience ended. */
 public enum Outcome {
     SUCCESS, PARTIAL, FAILURE;
 
     @JsonValue
     public String wire() {
-        return Wire.of(this);
+        return WireEnum.wire(this);
     }
 
     public static Optional<Outcome> parse(String wire) {
-        return Wire.parse(Outcome.class, wire);
+        return WireEnum.parse(Outcome.class, wire);
     }
 
-    public static final class Column extends Wire.Column<Outcome> {
+    public static final class Column extends WireEnumColumn<Outcome> {
         public Column() {
             super(Outcome.class);
         }

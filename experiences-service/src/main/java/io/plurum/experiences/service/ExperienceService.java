@@ -16,6 +16,7 @@ import io.plurum.experiences.mapping.ListQuery;
 import io.plurum.experiences.repository.ExperienceRepository;
 import io.plurum.platform.errors.PlurumException;
 import io.plurum.platform.events.ExperienceState;
+import io.plurum.platform.http.PageQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -88,12 +89,13 @@ public class ExperienceService {
     /** {@code caller} is null for an anonymous request, who sees only published public experiences. */
     @WithSession
     public Uni<ExperiencePage> list(UUID caller, ListQuery query) {
-        ListQuery.Cursor after = query.after();
-        return experiences.page(caller, query.domain(), query.status(), after == null ? null : after.createdAt(),
-                        after == null ? null : after.id(), query.limit() + 1)
+        int limit = query.page().limit();
+        PageQuery.Cursor after = query.page().after();
+        return experiences.page(caller, query.domain(), query.status(), after == null ? null : after.at(),
+                        after == null ? null : after.id(), limit + 1)
                 .map(found -> {
-                    boolean more = found.size() > query.limit();
-                    List<Experience> page = more ? found.subList(0, query.limit()) : found;
+                    boolean more = found.size() > limit;
+                    List<Experience> page = more ? found.subList(0, limit) : found;
                     return new ExperiencePage(page.stream().map(ExperienceMapper::state).toList(),
                             more ? ListQuery.cursorAfter(page.getLast()) : null);
                 });

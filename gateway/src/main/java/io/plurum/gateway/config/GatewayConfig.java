@@ -2,7 +2,9 @@ package io.plurum.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
+import io.plurum.gateway.proxy.Upstream;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -34,6 +36,22 @@ public interface GatewayConfig {
     @WithDefault("100")
     int maxConnectionsPerUpstream();
 
+    /**
+     * The API base URL agents are told in the skill files and the API docs, e.g. {@code https://plurum.example/api/v1};
+     * the skill files themselves are announced at this URL less the prefix. Unset, each request's own scheme and Host
+     * make it, or its X-Forwarded-Proto and X-Forwarded-Host when forwarded headers are trusted.
+     */
+    Optional<URI> publicUrl();
+
+    Docs docs();
+
+    interface Docs {
+
+        /** How long the merged OpenAPI document is served before the services are asked for theirs again. */
+        @WithDefault("10s")
+        Duration cacheTtl();
+    }
+
     /** Base URLs of the services; a path in one (e.g. {@code http://host/base}) is kept in front. */
     interface Upstreams {
 
@@ -51,5 +69,15 @@ public interface GatewayConfig {
 
         @WithDefault("http://localhost:8085")
         URI pulse();
+
+        default URI of(Upstream upstream) {
+            return switch (upstream) {
+                case AGENTS -> agents();
+                case SESSIONS -> sessions();
+                case EXPERIENCES -> experiences();
+                case SEARCH -> search();
+                case PULSE -> pulse();
+            };
+        }
     }
 }

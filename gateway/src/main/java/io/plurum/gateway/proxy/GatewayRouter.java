@@ -1,6 +1,5 @@
 package io.plurum.gateway.proxy;
 
-import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +21,17 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 /** Puts the gateway on Quarkus's router: the public prefix goes to the services, everything else is a 404. */
 @Singleton
 public class GatewayRouter {
 
+    /** The priority of the observer that adds the gateway's routes; the gateway's own pages observe before it. */
+    public static final int ROUTES_PRIORITY = Interceptor.Priority.APPLICATION + 500;
     /** Where Quarkus's HTTP metrics look for a route template, so that ids in paths do not each become a tag. */
     private static final String METRICS_PATH_TEMPLATE = "UrlPathTemplate";
 
@@ -49,13 +52,14 @@ public class GatewayRouter {
         webSocketClient = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout(timeoutMillis));
         webSockets = new WebSocketBridge(webSocketClient, timeoutMillis);
         for (Upstream upstream : Upstream.values()) {
-            Endpoint endpoint = Endpoint.of(upstream, baseUrl(config.upstream(), upstream));
+            Endpoint endpoint = Endpoint.of(upstream, config.upstream().of(upstream));
             endpoints.put(upstream, endpoint);
             proxies.put(upstream, proxy(endpoint, timeoutMillis));
         }
     }
 
-    void init(@Observes Router router) {
+    /** Observers of the router with a lower priority value (the API docs) run first: their routes come first. */
+    void init(@Observes @Priority(ROUTES_PRIORITY) Router router) {
         router.route(prefix + "/*").handler(this::forward);
         // Ordered last, so that the gateway's own endpoints (/q/health, /q/metrics) still answer.
         router.route().order(Integer.MAX_VALUE).handler(this::notFound);
@@ -70,7 +74,7 @@ public class GatewayRouter {
     private void forward(RoutingContext context) {
         HttpServerRequest request = context.request();
         context.response().putHeader(EdgeHeaders.REQUEST_ID, edgeHeaders.apply(request));
-        Optional<Route> route = route(request);
+        Optional<Route> route = route(request.method(), request.path());
         if (route.isEmpty()) {
             Problem.notFound().send(context.response());
             return;
@@ -90,12 +94,16 @@ public class GatewayRouter {
         Problem.notFound().send(context.response());
     }
 
-    private Optional<Route> route(HttpServerRequest request) {
-        String path = request.path();
+    /** The service that a request for this raw public path goes to, if any. */
+    public Optional<Upstream> destination(HttpMethod method, String path) {
+        return route(method, path).map(Route::upstream);
+    }
+
+    private Optional<Route> route(HttpMethod method, String path) {
         if (!path.startsWith(prefix + "/") || Routes.isForbidden(path)) {
             return Optional.empty();
         }
-        return Routes.resolve(request.method(), path.substring(prefix.length()));
+        return Routes.resolve(method, path.substring(prefix.length()));
     }
 
     private HttpProxy proxy(Endpoint endpoint, int timeoutMillis) {
@@ -112,15 +120,5 @@ public class GatewayRouter {
     private static boolean isWebSocketUpgrade(HttpServerRequest request) {
         return HttpMethod.GET.equals(request.method())
                 && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
-    }
-
-    private static URI baseUrl(GatewayConfig.Upstreams upstreams, Upstream upstream) {
-        return switch (upstream) {
-            case AGENTS -> upstreams.agents();
-            case SESSIONS -> upstreams.sessions();
-            case EXPERIENCES -> upstreams.experiences();
-            case SEARCH -> upstreams.search();
-            case PULSE -> upstreams.pulse();
-        };
     }
 }

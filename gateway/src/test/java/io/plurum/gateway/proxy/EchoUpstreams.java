@@ -1,6 +1,7 @@
 package io.plurum.gateway.proxy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,13 +27,15 @@ import io.vertx.core.json.JsonObject;
 /**
  * Real HTTP servers standing in for the five services, each echoing what reached it as JSON (a {@code delay_ms}
  * query parameter makes it slow, a body over {@link #BODY_LIMIT} gets a 413), and echoing WebSocket messages after a
- * greeting that describes the upgrade.
+ * greeting that describes the upgrade. As {@code /q/openapi} each serves the document its service generates
+ * ({@code openapi/<service>.json}), internal endpoints left in, as a service that forgot to hide them would.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** Init argument: comma-separated services to point at a closed port instead of a server. */
-    static final String DOWN = "down";
+    public static final String DOWN = "down";
     static final String HOST = "127.0.0.1";
+    private static final String OPENAPI_PATH = "/q/openapi";
     static final long BODY_LIMIT = 3 * 1024 * 1024;
 
     private Set<String> down = Set.of();
@@ -71,6 +74,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     .requestHandler(request -> {
                         if (isWebSocketUpgrade(request)) {
                             request.toWebSocket().onSuccess(socket -> greetAndEcho(service, socket));
+                        } else if (OPENAPI_PATH.equals(request.path())) {
+                            serveOpenApi(service, request);
                         } else if (declaresTooLargeBody(request)) {
                             refuseBody(request);
                         } else {
@@ -109,6 +114,16 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             vertx.setTimer(delayMillis, id -> send.run());
         } else {
             send.run();
+        }
+    }
+
+    private static void serveOpenApi(String service, HttpServerRequest request) {
+        try (InputStream document = EchoUpstreams.class.getResourceAsStream("/openapi/" + service + ".json")) {
+            request.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(Buffer.buffer(document.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import io.plurum.platform.events.EventEnvelope;
 import io.plurum.platform.events.EventType;
-import io.plurum.pulse.config.ChannelTopics;
 import io.plurum.pulse.service.InboxMaterializer;
 import io.plurum.pulse.service.StatusService;
 import io.smallrye.mutiny.Uni;
@@ -38,18 +37,18 @@ public class InboxConsumer {
         this.status = status;
     }
 
-    @Incoming(ChannelTopics.INBOX_SESSIONS)
+    @Incoming("sessions")
     public Uni<Void> session(ConsumerRecord<String, String> record) {
         return apply(record, this::sessionEvent);
     }
 
-    @Incoming(ChannelTopics.INBOX_CONTRIBUTIONS)
+    @Incoming("contributions")
     public Uni<Void> contribution(ConsumerRecord<String, String> record) {
         return apply(record, event -> IncomingEvents.pulseEvent(event).map(materializer::materialise)
                 .orElseGet(() -> Uni.createFrom().item(Boolean.FALSE)));
     }
 
-    @Incoming(ChannelTopics.SESSION_STATE)
+    @Incoming("session-state")
     public Uni<Void> sessionState(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return retried(record, Uni.createFrom().deferred(() -> status.forget(sessionId(record))));
@@ -57,7 +56,7 @@ public class InboxConsumer {
         return apply(record, event -> status.track(IncomingEvents.header(event), event.occurredAt()));
     }
 
-    @Incoming(ChannelTopics.EXPERIENCES)
+    @Incoming("experiences")
     public Uni<Void> experience(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
@@ -65,7 +64,7 @@ public class InboxConsumer {
         return apply(record, event -> materializer.experience(IncomingEvents.experience(event), event.occurredAt()));
     }
 
-    @Incoming(ChannelTopics.AGENTS)
+    @Incoming("agents")
     public Uni<Void> agent(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();

@@ -3,6 +3,7 @@ package io.plurum.pulse.service;
 import java.util.List;
 import java.util.UUID;
 
+import io.plurum.platform.http.PageQuery;
 import io.plurum.pulse.domain.InboxEvent;
 import io.plurum.pulse.mapping.InboxEventView;
 import io.plurum.pulse.mapping.InboxPage;
@@ -27,10 +28,11 @@ public class InboxService {
 
     @WithSession
     public Uni<InboxPage> page(UUID agentId, InboxQuery query) {
-        InboxQuery.Cursor after = query.after();
-        return inbox.page(agentId, query.unreadOnly(), after == null ? null : after.createdAt(),
-                        after == null ? null : after.id(), query.limit() + 1)
-                .chain(events -> inbox.unreadCount(agentId).map(unread -> page(events, query.limit(), unread)));
+        int limit = query.page().limit();
+        PageQuery.Cursor after = query.page().after();
+        return inbox.page(agentId, query.unreadOnly(), after == null ? null : after.at(),
+                        after == null ? null : after.id(), limit + 1)
+                .chain(events -> inbox.unreadCount(agentId).map(unread -> page(events, limit, unread)));
     }
 
     @WithTransaction
@@ -43,7 +45,7 @@ public class InboxService {
     private static InboxPage page(List<InboxEvent> events, int limit, long unread) {
         boolean more = events.size() > limit;
         List<InboxEvent> shown = more ? events.subList(0, limit) : events;
-        String next = more ? InboxQuery.Cursor.after(shown.getLast()).encode() : null;
+        String next = more ? InboxQuery.cursorAfter(shown.getLast()) : null;
         return new InboxPage(unread > 0, shown.stream().map(InboxService::view).toList(), unread, next);
     }
 

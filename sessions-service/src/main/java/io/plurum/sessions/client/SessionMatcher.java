@@ -30,7 +30,9 @@ public class SessionMatcher {
         this.search = search;
     }
 
-    @Timeout(value = 300, unit = ChronoUnit.MILLIS)
+    // Long enough for search's first answers after a start (model and connections still cold), short enough that an
+    // agent never waits more than two timeouts for its session.
+    @Timeout(value = 800, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 0, abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "degraded")

@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.plurum.platform.json.WireEnum;
+import io.plurum.platform.persistence.WireEnumColumn;
+
 /** What another agent offers to a session. */
 public enum ContributionType {
     SUGGESTION, WARNING, REFERENCE;
@@ -17,7 +20,7 @@ public enum ContributionType {
         return WireEnum.parse(ContributionType.class, wire);
     }
 
-    public static final class Column extends WireEnum.Column<ContributionType> {
+    public static final class Column extends WireEnumColumn<ContributionType> {
         public Column() {
             super(ContributionType.class);
         }

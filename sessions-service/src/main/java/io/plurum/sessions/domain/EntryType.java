@@ -5,6 +5,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.plurum.platform.json.WireEnum;
+import io.plurum.platform.persistence.WireEnumColumn;
+
 /** The six kinds of journal entry, each with the fields its content may hold. */
 public enum EntryType {
     UPDATE(ContentField.required("text")),
@@ -34,7 +37,7 @@ public enum EntryType {
         return WireEnum.parse(EntryType.class, wire);
     }
 
-    public static final class Column extends WireEnum.Column<EntryType> {
+    public static final class Column extends WireEnumColumn<EntryType> {
         public Column() {
             super(EntryType.class);
         }

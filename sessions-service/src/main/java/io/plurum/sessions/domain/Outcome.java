@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.plurum.platform.json.WireEnum;
+import io.plurum.platform.persistence.WireEnumColumn;
+
 /** How a closed session went. */
 public enum Outcome {
     SUCCESS, PARTIAL, FAILURE;
@@ -17,7 +20,7 @@ public enum Outcome {
         return WireEnum.parse(Outcome.class, wire);
     }
 
-    public static final class Column extends WireEnum.Column<Outcome> {
+    public static final class Column extends WireEnumColumn<Outcome> {
         public Column() {
             super(Outcome.class);
         }

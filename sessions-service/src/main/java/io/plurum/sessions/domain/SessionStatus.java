@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.plurum.platform.json.WireEnum;
+import io.plurum.platform.persistence.WireEnumColumn;
+
 /** Where a session stands: open while the agent works, then closed (with an outcome) or abandoned. */
 public enum SessionStatus {
     OPEN, CLOSED, ABANDONED;
@@ -17,7 +20,7 @@ public enum SessionStatus {
         return WireEnum.parse(SessionStatus.class, wire);
     }
 
-    public static final class Column extends WireEnum.Column<SessionStatus> {
+    public static final class Column extends WireEnumColumn<SessionStatus> {
         public Column() {
             super(SessionStatus.class);
         }

@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.plurum.platform.json.WireEnum;
+import io.plurum.platform.persistence.WireEnumColumn;
+
 /** Who may see a session: everyone, or only its owner. */
 public enum Visibility {
     PUBLIC, PRIVATE;
@@ -17,7 +20,7 @@ public enum Visibility {
         return WireEnum.parse(Visibility.class, wire);
     }
 
-    public static final class Column extends WireEnum.Column<Visibility> {
+    public static final class Column extends WireEnumColumn<Visibility> {
         public Column() {
             super(Visibility.class);
         }

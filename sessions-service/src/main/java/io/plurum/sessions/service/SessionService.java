@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.plurum.platform.errors.PlurumException;
 import io.plurum.platform.events.EventEnvelope;
+import io.plurum.platform.http.PageQuery;
 import io.plurum.platform.ids.Ids;
 import io.plurum.platform.json.Json;
 import io.plurum.platform.outbox.Outbox;
@@ -95,14 +96,15 @@ public class SessionService {
 
     @WithSession
     public Uni<SessionPage> list(UUID agentId, ListQuery query) {
-        ListQuery.Cursor after = query.after();
-        return sessions.pageOf(agentId, query.status(), after == null ? null : after.startedAt(),
-                        after == null ? null : after.id(), query.limit() + 1)
+        int limit = query.page().limit();
+        PageQuery.Cursor after = query.page().after();
+        return sessions.pageOf(agentId, query.status(), after == null ? null : after.at(),
+                        after == null ? null : after.id(), limit + 1)
                 .map(found -> {
-                    boolean more = found.size() > query.limit();
-                    List<Session> page = more ? found.subList(0, query.limit()) : found;
+                    boolean more = found.size() > limit;
+                    List<Session> page = more ? found.subList(0, limit) : found;
                     return new SessionPage(page.stream().map(SessionMapper::view).toList(),
-                            more ? ListQuery.Cursor.after(page.getLast()).encode() : null);
+                            more ? ListQuery.cursorAfter(page.getLast()) : null);
                 });
     }
 

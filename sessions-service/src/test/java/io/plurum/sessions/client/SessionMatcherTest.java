@@ -77,7 +77,8 @@ class SessionMatcherTest {
         agent.request().body(Map.of("topic", "Tune the JVM")).post("/sessions").then()
                 .statusCode(201)
                 .body("matching_degraded", equalTo(true));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+        // The session did not wait for search's 3 s answer.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test

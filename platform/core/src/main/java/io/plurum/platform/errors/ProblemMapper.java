@@ -1,9 +1,13 @@
 package io.plurum.platform.errors;
 
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +19,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -37,7 +42,7 @@ public class ProblemMapper {
     public Response validation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+            errors.add(new Problem.FieldError(fieldName(violation), violation.getMessage()));
         }
         errors.sort((a, b) -> a.field().compareTo(b.field()));
         String detail = errors.stream().map(err -> err.field() + ": " + err.message())
@@ -111,8 +116,49 @@ public class ProblemMapper {
         return path.toString();
     }
 
+    /** What the client calls the invalid value: a query parameter by its name, else the path into the body. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        return queryParameter(violation).orElseGet(() -> fieldName(violation.getPropertyPath()));
+    }
+
+    /** The name a query parameter is sent by, when the violation is on one (its path is just method and parameter). */
+    private static Optional<String> queryParameter(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        if (nodes.size() != 2 || nodes.get(0).getKind() != ElementKind.METHOD
+                || nodes.get(1).getKind() != ElementKind.PARAMETER) {
+            return Optional.empty();
+        }
+        Path.MethodNode method = nodes.get(0).as(Path.MethodNode.class);
+        Path.ParameterNode parameter = nodes.get(1).as(Path.ParameterNode.class);
+        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+        // The bean may be a generated subclass whose override carries no JAX-RS annotations: look up the hierarchy.
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            Optional<String> name = Arrays.stream(type.getDeclaredMethods())
+                    .filter(m -> m.getName().equals(method.getName()) && Arrays.equals(m.getParameterTypes(), types))
+                    .findFirst()
+                    .flatMap(m -> queryName(m.getParameters()[parameter.getParameterIndex()]));
+            if (name.isPresent()) {
+                return name;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> queryName(Parameter parameter) {
+        QueryParam query = parameter.getAnnotation(QueryParam.class);
+        if (query != null) {
+            return Optional.of(query.value());
+        }
+        RestQuery restQuery = parameter.getAnnotation(RestQuery.class);
+        if (restQuery != null) {
+            return Optional.of(restQuery.value().isEmpty() ? parameter.getName() : restQuery.value());
+        }
+        return Optional.empty();
+    }
+
     /** The property path without the method and parameter names (e.g. "register.request.username" -> "username"). */
-    static String fieldName(Path path) {
+    private static String fieldName(Path path) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER

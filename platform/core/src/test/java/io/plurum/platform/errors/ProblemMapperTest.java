@@ -2,15 +2,24 @@ package io.plurum.platform.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.util.Set;
 
+import org.jboss.resteasy.reactive.RestQuery;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.plurum.platform.json.Json;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 class ProblemMapperTest {
@@ -18,6 +27,22 @@ class ProblemMapperTest {
     private final ProblemMapper mapper = new ProblemMapper();
 
     record Sample(int count, String name) {
+    }
+
+    public static class Resource {
+        public void list(@QueryParam("limit") @Min(value = 1, message = "must be at least 1") Integer limit,
+                         @RestQuery("unread_only") @Pattern(regexp = "true|false", message = "must be true or false")
+                         String unreadOnly,
+                         @RestQuery @Min(value = 1, message = "must be at least 1") Integer page,
+                         @NotNull(message = "is required") Sample body) {
+        }
+    }
+
+    /** As CDI subclasses a resource to intercept it: the override carries no JAX-RS annotations. */
+    public static class InterceptedResource extends Resource {
+        @Override
+        public void list(Integer limit, String unreadOnly, Integer page, Sample body) {
+        }
     }
 
     @Test
@@ -58,6 +83,22 @@ class ProblemMapperTest {
         Response response = mapper.validation(new ConstraintViolationException("bad", Set.of()));
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(ProblemMapper.snakeCase("toolsUsed")).isEqualTo("tools_used");
+    }
+
+    @Test
+    void shouldNameAViolatedQueryParameterAsTheClientSendsIt() throws NoSuchMethodException {
+        Method list = InterceptedResource.class.getMethod("list", Integer.class, String.class, Integer.class,
+                Sample.class);
+        Set<ConstraintViolation<InterceptedResource>> violations;
+        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+            violations = factory.getValidator().forExecutables()
+                    .validateParameters(new InterceptedResource(), list, new Object[] {0, "maybe", 0, null});
+        }
+        Problem problem = (Problem) mapper.validation(new ConstraintViolationException(violations)).getEntity();
+        assertThat(problem.errors()).containsExactly(new Problem.FieldError("body", "is required"),
+                new Problem.FieldError("limit", "must be at least 1"),
+                new Problem.FieldError("page", "must be at least 1"),
+                new Problem.FieldError("unread_only", "must be true or false"));
     }
 
     @Test
