@@ -1,6 +1,7 @@
 package io.plurum.pulse.event;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,9 +82,7 @@ public class PushFeed {
             while (!stopped && !topics.awaitReady(Duration.ofSeconds(1))) {
                 LOG.debug("waiting for Kafka topics before following session events");
             }
-            List<TopicPartition> partitions = TOPICS.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream())
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = partitionsOf(consumer);
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -100,6 +99,26 @@ public class PushFeed {
                 LOG.error("push feed stopped", e);
             }
         }
+    }
+
+    /**
+     * Every partition of the followed topics. A topic created a moment ago may be missing from the broker's metadata
+     * for a while: an empty answer means "ask again", or the feed would never follow that topic.
+     */
+    private List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer) throws InterruptedException {
+        while (!stopped) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                consumer.partitionsFor(topic)
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            if (TOPICS.stream().allMatch(topic -> partitions.stream().anyMatch(p -> p.topic().equals(topic)))) {
+                return partitions;
+            }
+            LOG.debug("a followed topic has no partitions yet; asking again");
+            Thread.sleep(200);
+        }
+        return List.of();
     }
 
     private void push(ConsumerRecord<String, String> record) {
