@@ -28,7 +28,7 @@ public record InboxQuery(PageQuery page, boolean unreadOnly) {
 
     /** The {@code next_cursor} of the page that ends with {@code last}. */
     public static String cursorAfter(InboxEvent last) {
-        return PAGING.cursorAfter(last.createdAt, last.id);
+        return PAGING.cursorAfter(last.createdAt(), last.id());
     }
 
     private static Optional<Boolean> flag(String value) {

@@ -1,6 +1,8 @@
 package io.plurum.pulse.repository;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,9 +10,10 @@ import io.plurum.platform.json.Json;
 import io.plurum.pulse.domain.InboxEvent;
 import io.plurum.pulse.service.Notification;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,7 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * exactly the rows it changed, in the same statement, so concurrent writers never make the counts drift.
  */
 @ApplicationScoped
-public class InboxRepository implements PanacheRepositoryBase<InboxEvent, UUID> {
+public class InboxRepository {
 
     /** One row per recipient, its reason merged into the shared event data; a redelivered event adds nothing. */
     private static final String INSERT = """
@@ -33,6 +36,17 @@ public class InboxRepository implements PanacheRepositoryBase<InboxEvent, UUID> 
             insert into inbox_unread (recipient, unread)
             select recipient, count(*) from inserted group by recipient
             on conflict (recipient) do update set unread = inbox_unread.unread + excluded.unread""";
+
+    /** The count row always comes back; the events are joined to it (none: one row of nulls). */
+    private static final String PAGE = """
+            select u.unread, e.id, e.event_type, e.event_data, e.is_read, e.created_at
+            from (select coalesce((select unread from inbox_unread where recipient = $1), 0) as unread) u
+            left join lateral (
+                select id, event_type, event_data, is_read, created_at from inbox_event
+                where recipient = $1 %s %s
+                order by created_at desc, id desc
+                limit $2) e on true
+            order by e.created_at desc, e.id desc""";
 
     private static final String MARK_READ = """
             with marked as (
@@ -60,23 +74,42 @@ public class InboxRepository implements PanacheRepositoryBase<InboxEvent, UUID> 
                                                     'experience_short_id', cast(:shortId as text)))::text
             where session_id = :sessionId and event_type = 'session_closed'""";
 
+    private final Pool pool;
+
+    public InboxRepository(Pool pool) {
+        this.pool = pool;
+    }
+
     /**
      * One page of an agent's inbox, newest first, strictly after the keyset position ({@code afterCreatedAt},
-     * {@code afterId}) when given.
+     * {@code afterId}) when given, with the agent's unread count: one statement, one round trip (the heartbeat's
+     * most frequent call). The count comes back even when the page is empty.
      */
-    public Uni<List<InboxEvent>> page(UUID recipient, boolean unreadOnly, Instant afterCreatedAt, UUID afterId,
-                                      int size) {
-        StringBuilder query = new StringBuilder("recipient = :recipient");
-        Parameters parameters = Parameters.with("recipient", recipient);
-        if (unreadOnly) {
-            query.append(" and read = false");
+    public Uni<Page> page(UUID recipient, boolean unreadOnly, Instant afterCreatedAt, UUID afterId, int size) {
+        boolean after = afterCreatedAt != null;
+        String sql = PAGE.formatted(unreadOnly ? "and not is_read" : "",
+                after ? "and (created_at, id) < ($3, $4)" : "");
+        Tuple parameters = Tuple.of(recipient, size);
+        if (after) {
+            parameters.addOffsetDateTime(afterCreatedAt.atOffset(ZoneOffset.UTC)).addUUID(afterId);
         }
-        if (afterCreatedAt != null) {
-            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-            parameters.and("at", afterCreatedAt).and("id", afterId);
-        }
-        query.append(" order by createdAt desc, id desc");
-        return find(query.toString(), parameters).range(0, size - 1).list();
+        return pool.preparedQuery(sql).execute(parameters).map(rows -> {
+            long unread = 0;
+            List<InboxEvent> events = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                unread = row.getInteger("unread");
+                if (row.getUUID("id") != null) {
+                    events.add(new InboxEvent(row.getUUID("id"), row.getString("event_type"),
+                            row.getString("event_data"), row.getBoolean("is_read"),
+                            row.getOffsetDateTime("created_at").toInstant()));
+                }
+            }
+            return new Page(events, unread);
+        });
+    }
+
+    /** A page of events and the recipient's unread count. */
+    public record Page(List<InboxEvent> events, long unread) {
     }
 
     public Uni<Long> unreadCount(UUID recipient) {

@@ -11,7 +11,6 @@ import io.plurum.pulse.mapping.InboxQuery;
 import io.plurum.pulse.mapping.MarkReadRequest;
 import io.plurum.pulse.mapping.MarkReadResult;
 import io.plurum.pulse.repository.InboxRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +25,12 @@ public class InboxService {
         this.inbox = inbox;
     }
 
-    @WithSession
     public Uni<InboxPage> page(UUID agentId, InboxQuery query) {
         int limit = query.page().limit();
         PageQuery.Cursor after = query.page().after();
         return inbox.page(agentId, query.unreadOnly(), after == null ? null : after.at(),
                         after == null ? null : after.id(), limit + 1)
-                .chain(events -> inbox.unreadCount(agentId).map(unread -> page(events, limit, unread)));
+                .map(found -> page(found.events(), limit, found.unread()));
     }
 
     @WithTransaction
@@ -50,6 +48,6 @@ public class InboxService {
     }
 
     private static InboxEventView view(InboxEvent event) {
-        return new InboxEventView(event.id, event.eventType, event.eventData, event.read, event.createdAt);
+        return new InboxEventView(event.id(), event.eventType(), event.eventData(), event.read(), event.createdAt());
     }
 }
