@@ -36,7 +36,11 @@ public final class RelevanceBench {
             new Variant("hybrid, RRF k=60", with(RankingSettings.DEFAULT, 60, 1.0, 1.0)),
             new Variant("hybrid, keyword weight 0.5", with(RankingSettings.DEFAULT, 30, 0.5, 1.0)),
             new Variant("hybrid, vector weight 0.5", with(RankingSettings.DEFAULT, 30, 1.0, 0.5)),
-            new Variant("hybrid, no similarity floor", new RankingSettings(30, 100, 1.0, 1.0, 0.1, 0.05, -1)));
+            new Variant("hybrid, no similarity floor", new RankingSettings(30, 100, 1.0, 1.0, 0.1, 0.05, -1)),
+            new Variant("hybrid, 50 candidates per retriever", new RankingSettings(30, 50, 1.0, 1.0, 0.1, 0.05,
+                    0.25)),
+            new Variant("hybrid, 20 candidates per retriever", new RankingSettings(30, 20, 1.0, 1.0, 0.1, 0.05,
+                    0.25)));
 
     private RelevanceBench() {
     }
@@ -60,12 +64,12 @@ public final class RelevanceBench {
                 System.out.println("| ranking                            | R@1   | R@5   | MRR@10 | nDCG@10 |");
                 System.out.println("|------------------------------------|-------|-------|--------|---------|");
                 List<float[]> vectors = data.queries().stream().map(q -> model.embed(q.query())).toList();
-                HybridSearcher defaults = new HybridSearcher(RankingSettings.DEFAULT);
+                HybridSearcher defaults = new HybridSearcher(RankingSettings.DEFAULT, false, Runnable::run);
                 System.out.println(evaluate(index, data, vectors, defaults, Mode.KEYWORD).row("BM25 alone"));
                 System.out.println(evaluate(index, data, vectors, defaults, Mode.VECTOR).row("vectors alone"));
                 for (Variant variant : HYBRID_VARIANTS) {
-                    System.out.println(evaluate(index, data, vectors, new HybridSearcher(variant.settings()),
-                            Mode.HYBRID).row(variant.label()));
+                    HybridSearcher searcher = new HybridSearcher(variant.settings(), false, Runnable::run);
+                    System.out.println(evaluate(index, data, vectors, searcher, Mode.HYBRID).row(variant.label()));
                 }
                 System.out.println();
                 misses(index, data, vectors, defaults);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.plurum.platform.embeddings.EmbeddingModel;
 import io.plurum.platform.embeddings.Vectors;
 import io.plurum.platform.events.ExperienceState;
+import io.plurum.platform.events.ExperienceState.Breakthrough;
 import io.plurum.platform.json.Json;
 import io.plurum.search.index.ExperienceCard;
 import io.plurum.search.index.IndexEntry;
@@ -28,37 +29,62 @@ final class SyntheticCorpus {
 
     private final List<ExperienceState> seeds;
     private final List<float[]> seedVectors;
+    private final String modelId;
 
     SyntheticCorpus(Dataset data, EmbeddingModel model) {
         this.seeds = List.copyOf(data.experiences().values());
-        this.seedVectors = model.embedAll(seeds.stream().map(SyntheticCorpus::textOf)
-                .map(SearchableText::forEmbedding).toList());
+        this.seedVectors = model.embedAll(seeds.stream().map(ExperienceState::embeddingText).toList());
+        this.modelId = model.id();
     }
 
-    /** Document number {@code i}; its id is {@code new UUID(0, i)}, so results map back to numbers. */
+    /** Document number {@code i} for the index; its id is {@code new UUID(0, i)}, so results map back to numbers. */
     Document document(long i) {
         Random random = new Random(i);
         ExperienceState seed = seeds.get((int) (i % seeds.size()));
         ExperienceState other = seeds.get(random.nextInt(seeds.size()));
         SearchableText base = textOf(seed);
-        SearchableText mixed = new SearchableText(base.goal() + " (variant " + i + ")",
-                base.breakthroughs() + "\n" + textOf(other).breakthroughs(), base.deadEnds(),
-                textOf(other).gotchas(), "", base.tools(), base.domain());
+        String goal = base.goal() + " (variant " + i + ")";
+        String breakthroughs = base.breakthroughs() + "\n" + textOf(other).breakthroughs();
+        SearchableText mixed = new SearchableText(goal, breakthroughs, base.deadEnds(), textOf(other).gotchas(), "",
+                base.tools(), base.domain(), String.join("\n", goal, breakthroughs, textOf(other).gotchas(),
+                base.deadEnds()));
         UUID id = new UUID(0, i);
-        ExperienceCard card = new ExperienceCard(id, Long.toString(i, 36), UUID.nameUUIDFromBytes(
-                Long.toString(i % 5000).getBytes(StandardCharsets.UTF_8)), null, mixed.goal(), seed.domain(),
-                seed.toolsUsed(), "published", "public", "success", random.nextDouble(), 0.8, 5, 4, 1, 2, 0, 3,
-                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
+        ExperienceCard card = new ExperienceCard(id, Long.toString(i, 36), agent(i), null, mixed.goal(),
+                seed.domain(), seed.toolsUsed(), "published", "public", "success", random.nextDouble(), 0.8, 5, 4, 1,
+                2, 0, 3, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
         IndexEntry entry = new IndexEntry(Kind.EXPERIENCE, id.toString(), card.shortId(), card.agentId().toString(),
                 "published", "public", seed.domain(), seed.toolsUsed(), card.qualityScore(), mixed,
                 Json.write(card).getBytes(StandardCharsets.UTF_8), i);
         return new Document(entry, noisy(seedVectors.get((int) (i % seeds.size())), random));
     }
 
+    /**
+     * Experience number {@code i} as experiences-service publishes it, its synthetic vector carried as the
+     * embedding: the same vector, quality and mix of sentences as {@link #document}, in the event's shape.
+     */
+    ExperienceState state(long i) {
+        Random random = new Random(i);
+        ExperienceState seed = seeds.get((int) (i % seeds.size()));
+        ExperienceState other = seeds.get(random.nextInt(seeds.size()));
+        double quality = random.nextDouble();
+        float[] vector = noisy(seedVectors.get((int) (i % seeds.size())), random);
+        List<Breakthrough> breakthroughs = new ArrayList<>(seed.breakthroughs());
+        breakthroughs.addAll(other.breakthroughs());
+        return new ExperienceState(new UUID(0, i), Long.toString(i, 36), agent(i), null,
+                seed.goal() + " (variant " + i + ")", seed.domain(), seed.toolsUsed(), "success", "published",
+                "public", seed.deadEnds(), breakthroughs, other.gotchas(), List.of(), null, quality, 0.8, 5, 4, 1, 2,
+                0, 3, 2, 0.8, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH)
+                .withEmbedding(ExperienceState.encodeEmbedding(vector), modelId);
+    }
+
     List<String> queryTexts(Dataset data) {
         List<String> texts = new ArrayList<>(data.queries().stream().map(Dataset.Query::query).toList());
         seeds.forEach(s -> texts.add(s.goal()));
         return texts;
+    }
+
+    private static UUID agent(long i) {
+        return UUID.nameUUIDFromBytes(Long.toString(i % 5000).getBytes(StandardCharsets.UTF_8));
     }
 
     private static float[] noisy(float[] vector, Random random) {
@@ -75,7 +101,7 @@ final class SyntheticCorpus {
                 String.join("\n", s.breakthroughs().stream().map(b -> b.insight() + " " + b.detail()).toList()),
                 String.join("\n", s.deadEnds().stream().map(d -> d.what() + " " + d.why()).toList()),
                 String.join("\n", s.gotchas().stream().map(g -> g.warning() + " " + g.context()).toList()),
-                "", String.join(" ", s.toolsUsed()), s.domain());
+                "", String.join(" ", s.toolsUsed()), s.domain(), s.embeddingText());
     }
 
     record Document(IndexEntry entry, float[] vector) {

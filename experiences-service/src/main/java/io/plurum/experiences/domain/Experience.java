@@ -95,6 +95,12 @@ public class Experience {
     @Column(name = "state_pending", nullable = false)
     public boolean statePending;
 
+    /** Its embedding as the state events carry it (see ExperienceState#embedding); null until first published. */
+    public String embedding;
+
+    @Column(name = "embedding_model")
+    public String embeddingModel;
+
     public static Experience create(NewExperience values, Status status, Instant now) {
         Experience experience = new Experience();
         experience.id = Ids.newId();
@@ -136,6 +142,16 @@ public class Experience {
         status = Status.PUBLISHED;
         publishedAt = now;
         updatedAt = now;
+    }
+
+    /** True when it carries an embedding made by {@code model}. */
+    public boolean isEmbeddedBy(String model) {
+        return embedding != null && model.equals(embeddingModel);
+    }
+
+    public void embedded(String embedding, String model) {
+        this.embedding = embedding;
+        this.embeddingModel = model;
     }
 
     public Stats stats() {

@@ -10,6 +10,11 @@ public final class ExperienceMapper {
     private ExperienceMapper() {
     }
 
+    /** The state on plurum.experiences.v1: what the API shows, plus the embedding search replicas index. */
+    public static ExperienceState event(Experience experience) {
+        return state(experience).withEmbedding(experience.embedding, experience.embeddingModel);
+    }
+
     public static ExperienceState state(Experience experience) {
         Stats stats = experience.stats();
         return new ExperienceState(experience.id, experience.shortId, experience.agentId, experience.sessionId,

@@ -13,9 +13,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Writes an experience's full state to plurum.experiences.v1 through the outbox. Only published experiences are on
- * the topic: a draft is not searchable and its author alone may read it, so it joins the topic when it is published.
- * No endpoint unpublishes or deletes an experience, so none ever needs a tombstone yet.
+ * Writes an experience's full state to plurum.experiences.v1 through the outbox, with its embedding (see
+ * {@link ExperienceEmbeddings}). Only published experiences are on the topic: a draft is not searchable and its author
+ * alone may read it, so it joins the topic when it is published. No endpoint unpublishes or deletes an experience, so
+ * none ever needs a tombstone yet.
  */
 @ApplicationScoped
 public class ExperienceStates {
@@ -23,10 +24,12 @@ public class ExperienceStates {
     private static final int FLUSH_BATCH = 100;
 
     private final ExperienceRepository experiences;
+    private final ExperienceEmbeddings embeddings;
     private final Outbox outbox;
 
-    public ExperienceStates(ExperienceRepository experiences, Outbox outbox) {
+    public ExperienceStates(ExperienceRepository experiences, ExperienceEmbeddings embeddings, Outbox outbox) {
         this.experiences = experiences;
+        this.embeddings = embeddings;
         this.outbox = outbox;
     }
 
@@ -36,7 +39,8 @@ public class ExperienceStates {
         if (!experience.isPublished()) {
             return Uni.createFrom().voidItem();
         }
-        return outbox.publish(ExperienceEvents.state(ExperienceMapper.state(experience)));
+        return embeddings.embed(experience)
+                .chain(() -> outbox.publish(ExperienceEvents.state(ExperienceMapper.event(experience))));
     }
 
     /**

@@ -2,6 +2,9 @@ package io.plurum.experiences.event;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plurum.experiences.support.Fixtures;
 import io.plurum.experiences.support.TestAgents;
 import io.plurum.experiences.support.TestAgents.Agent;
+import io.plurum.platform.embeddings.EmbeddingModel;
+import io.plurum.platform.embeddings.Vectors;
 import io.plurum.platform.events.ExperienceState;
 import io.plurum.platform.events.Topics;
 import io.plurum.platform.json.Json;
@@ -25,6 +30,7 @@ import io.plurum.platform.testing.TopicReader;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** The full state of each published experience on the compacted plurum.experiences.v1, after every change. */
 @QuarkusTest
@@ -32,6 +38,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class StateEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    EmbeddingModel model;
 
     @Test
     void shouldPublishTheStateAfterEveryChangeFromPublicationOnAndBatchAcquisitions() throws Exception {
@@ -76,6 +85,26 @@ class StateEventsTest {
         assertThat(state.recentSuccessRate()).isEqualTo(1.0);
         assertThat(state.upvotes()).isEqualTo(1);
         assertThat(state.acquisitions()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCarryTheEmbeddingOfTheExperienceComputedOnceWithItsModel() {
+        Agent author = TestAgents.create();
+        String shortId = Fixtures.published(author, "public");
+        String id = given().get("/experiences/" + shortId).then().statusCode(200)
+                .body("$", not(hasKey("embedding"))).body("$", not(hasKey("embedding_model"))).extract().path("id");
+        TestAgents.create().request().body(Map.of("success", true)).post("/experiences/" + shortId + "/outcome")
+                .then().statusCode(201);
+
+        List<JsonNode> data = states(id, all -> all.size() >= 2).stream().map(event -> event.get("data")).toList();
+
+        ExperienceState state = Json.convert(data.getFirst(), ExperienceState.class);
+        float[] vector = ExperienceState.decodeEmbedding(state.embedding());
+        assertThat(state.embeddingModel()).isEqualTo(model.id());
+        assertThat(vector).hasSize(model.dimensions());
+        assertThat(Vectors.cosine(vector, model.embed(state.embeddingText()))).isCloseTo(1f, within(1e-4f));
+        assertThat(data).extracting(d -> d.get("embedding").asText()).as("the same vector on every event")
+                .containsOnly(state.embedding());
     }
 
     @Test

@@ -18,7 +18,8 @@ import io.plurum.search.index.SearchIndex;
 /**
  * Applies records of the two compacted topics to the index: the latest value of a key is what is searchable, a
  * tombstone (or a state that is not searchable) removes it. Upserts are keyed by id, so a redelivered record
- * changes nothing. Used by the feed's single thread only.
+ * changes nothing. Records are taken in topic order by one thread; the {@link IndexWrite}s they make may be applied
+ * by others, as long as the writes of one key keep their order.
  *
  * <p>A replay over an index that survived a restart skips records whose state is already indexed, and afterwards
  * removes documents whose keys the topics no longer hold (their tombstones may have been compacted away).
@@ -57,27 +58,39 @@ public final class IndexUpdater {
     }
 
     public void applyExperience(String key, String value) throws IOException {
-        apply(key, value, StateMapping::experience);
+        experience(key, value).applyTo(index);
     }
 
     public void applySession(String key, String value) throws IOException {
-        apply(key, value, StateMapping::session);
+        session(key, value).applyTo(index);
+    }
+
+    /** The write a record of the experiences topic makes, not yet applied; records must come in topic order. */
+    IndexWrite experience(String key, String value) throws IOException {
+        return prepare(key, value, StateMapping::experience);
+    }
+
+    /** The write a record of the session-state topic makes, not yet applied; records must come in topic order. */
+    IndexWrite session(String key, String value) throws IOException {
+        return prepare(key, value, StateMapping::session);
     }
 
     long embedded() {
         return vectors.embedded();
     }
 
-    private void apply(String key, String value, Mapper mapper) throws IOException {
+    private IndexWrite prepare(String key, String value, Mapper mapper) throws IOException {
         if (key == null) {
             LOG.warn("skipping a record without key");
-            return;
+            return IndexWrite.NONE;
         }
         JsonNode data = value == null ? null : Json.mapper().readTree(value).path("data");
         Optional<IndexEntry> entry = data == null ? Optional.empty() : mapper.map(data);
         if (entry.isEmpty()) {
-            remove(key);
-            return;
+            if (replaying()) {
+                indexedBeforeReplay.remove(key);
+            }
+            return target -> target.delete(key);
         }
         IndexEntry indexed = entry.get();
         if (!indexed.id().equals(key)) {
@@ -87,17 +100,11 @@ public final class IndexUpdater {
             seenInReplay.add(key);
             Long before = indexedBeforeReplay.put(key, indexed.stateHash());
             if (before != null && before == indexed.stateHash()) {
-                return;
+                return IndexWrite.NONE;
             }
         }
-        index.upsert(indexed, vectors.vectorFor(indexed, data));
-    }
-
-    private void remove(String key) throws IOException {
-        if (replaying()) {
-            indexedBeforeReplay.remove(key);
-        }
-        index.delete(key);
+        float[] vector = vectors.vectorFor(indexed, data);
+        return target -> target.upsert(indexed, vector);
     }
 
     private boolean replaying() {

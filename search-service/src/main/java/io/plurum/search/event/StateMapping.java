@@ -42,7 +42,7 @@ final class StateMapping {
                 join(state.deadEnds(), d -> d.what() + " " + nullToEmpty(d.why())),
                 join(state.gotchas(), g -> g.warning() + " " + nullToEmpty(g.context())),
                 join(state.artifacts(), a -> nullToEmpty(a.description()) + " " + nullToEmpty(a.language())),
-                String.join(" ", orEmpty(state.toolsUsed())), nullToEmpty(state.domain()));
+                String.join(" ", orEmpty(state.toolsUsed())), nullToEmpty(state.domain()), state.embeddingText());
         byte[] cardJson = Json.write(card).getBytes(StandardCharsets.UTF_8);
         return Optional.of(new IndexEntry(Kind.EXPERIENCE, state.id().toString(), state.shortId(),
                 Objects.toString(state.agentId(), null), state.status(), state.visibility(), state.domain(),

@@ -4,7 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,23 +35,26 @@ import jakarta.enterprise.event.Observes;
  * partition assigned, from the beginning, no consumer group and no committed offsets, so each replica converges on
  * its own to the same index. Caught up once the replay reached the end offsets seen at start; from then on every
  * batch is made searchable at once (near-real-time refresh, tens of milliseconds).
+ *
+ * <p>One thread reads and maps the records in order; one writer thread per core applies them to the index, each key
+ * always on the same writer so that its writes keep their order. A batch is written completely before the next is
+ * read. With vectors carried by the events, writing is nearly all of a replay's work.
  */
 @ApplicationScoped
 public class TopicFeed {
 
     private static final Logger LOG = Logger.getLogger(TopicFeed.class);
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final long REPLAY_REFRESH_NANOS = Duration.ofSeconds(2).toNanos();
     private static final long COMMIT_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final SearchIndex index;
     private final EmbeddingModel model;
     private final KafkaSettings settings;
     private final TopicInitializer topics;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private volatile boolean caughtUp;
     private volatile boolean stopped;
-    private volatile long applied;
-    private volatile long failed;
     private Thread thread;
 
     public TopicFeed(SearchIndex index, EmbeddingModel model, KafkaSettings settings, TopicInitializer topics) {
@@ -71,11 +80,11 @@ public class TopicFeed {
     }
 
     public long applied() {
-        return applied;
+        return applied.get();
     }
 
     public long failed() {
-        return failed;
+        return failed.get();
     }
 
     private void run() {
@@ -84,6 +93,11 @@ public class TopicFeed {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         IndexUpdater updater = new IndexUpdater(index, model);
+        List<ExecutorService> writers = new ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            writers.add(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("plurum-search-writer-" + i)
+                    .daemon().factory()));
+        }
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             while (!stopped && !topics.awaitReady(Duration.ofSeconds(1))) {
                 LOG.debug("waiting for Kafka topics before replaying");
@@ -98,7 +112,7 @@ public class TopicFeed {
             Map<TopicPartition, Long> replayEnd = consumer.endOffsets(partitions);
             long started = System.nanoTime();
             updater.startReplay();
-            follow(consumer, updater, replayEnd, started);
+            follow(consumer, updater, writers, replayEnd, started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -106,20 +120,18 @@ public class TopicFeed {
                 LOG.error("search feed stopped; the index no longer follows the topics", e);
             }
         } finally {
+            writers.forEach(ExecutorService::shutdownNow);
             commitQuietly();
         }
     }
 
-    private void follow(KafkaConsumer<String, String> consumer, IndexUpdater updater,
+    private void follow(KafkaConsumer<String, String> consumer, IndexUpdater updater, List<ExecutorService> writers,
                         Map<TopicPartition, Long> replayEnd, long started) throws Exception {
-        long lastRefresh = System.nanoTime();
         long lastCommit = System.nanoTime();
         boolean dirty = false;
         while (!stopped) {
             ConsumerRecords<String, String> records = consumer.poll(POLL);
-            for (ConsumerRecord<String, String> record : records) {
-                apply(updater, record);
-            }
+            write(updater, records, writers);
             dirty |= !records.isEmpty();
             if (!caughtUp && replayEnd.entrySet().stream()
                     .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
@@ -129,14 +141,15 @@ public class TopicFeed {
                 caughtUp = true;
                 LOG.infof("search index replayed in %d ms: %d documents, %d records applied, %d embedded, %d stale "
                                 + "removed, model %s", (System.nanoTime() - started) / 1_000_000, index.size(),
-                        applied, updater.embedded(), removed, model.id());
+                        applied.get(), updater.embedded(), removed, model.id());
                 continue;
             }
-            long now = System.nanoTime();
-            if (!records.isEmpty() && (caughtUp || now - lastRefresh > REPLAY_REFRESH_NANOS)) {
+            // No refresh while replaying: nobody searches yet, and each refresh would cut a small segment that
+            // merges (HNSW graphs included) would have to rebuild.
+            if (!records.isEmpty() && caughtUp) {
                 index.refresh();
-                lastRefresh = now;
             }
+            long now = System.nanoTime();
             if (dirty && caughtUp && now - lastCommit > COMMIT_NANOS) {
                 index.commit();
                 lastCommit = now;
@@ -145,20 +158,44 @@ public class TopicFeed {
         }
     }
 
-    /** A record that cannot be applied is logged and skipped: one bad event must not stop search for everyone. */
-    private void apply(IndexUpdater updater, ConsumerRecord<String, String> record) {
-        try {
-            if (record.topic().equals(Topics.EXPERIENCES.name())) {
-                updater.applyExperience(record.key(), record.value());
-            } else {
-                updater.applySession(record.key(), record.value());
+    /**
+     * Applies a batch and returns once all of it is written. A record that cannot be applied is logged and skipped:
+     * one bad event must not stop search for everyone.
+     */
+    private void write(IndexUpdater updater, ConsumerRecords<String, String> records, List<ExecutorService> writers)
+            throws InterruptedException {
+        List<Future<?>> writes = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                IndexWrite write = record.topic().equals(Topics.EXPERIENCES.name())
+                        ? updater.experience(record.key(), record.value())
+                        : updater.session(record.key(), record.value());
+                ExecutorService writer = writers.get(Math.floorMod(Objects.hashCode(record.key()), writers.size()));
+                writes.add(writer.submit(() -> {
+                    try {
+                        write.applyTo(index);
+                        applied.incrementAndGet();
+                    } catch (Exception e) {
+                        skip(record, e);
+                    }
+                }));
+            } catch (Exception e) {
+                skip(record, e);
             }
-            applied++;
-        } catch (Exception e) {
-            failed++;
-            LOG.warnf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.toString());
         }
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("index writer failed", e.getCause());
+            }
+        }
+    }
+
+    private void skip(ConsumerRecord<String, String> record, Exception e) {
+        failed.incrementAndGet();
+        LOG.warnf("skipping record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                e.toString());
     }
 
     private void commitQuietly() {

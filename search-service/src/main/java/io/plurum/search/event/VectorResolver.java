@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.plurum.platform.embeddings.EmbeddingModel;
 import io.plurum.platform.embeddings.Vectors;
+import io.plurum.platform.events.ExperienceState;
 import io.plurum.search.index.IndexEntry;
 import io.plurum.search.index.SearchIndex;
 
@@ -19,6 +22,7 @@ import io.plurum.search.index.SearchIndex;
  */
 final class VectorResolver {
 
+    private static final Logger LOG = Logger.getLogger(VectorResolver.class);
     private static final int RECENT = 10_000;
 
     private final SearchIndex index;
@@ -47,7 +51,7 @@ final class VectorResolver {
                     .map(SearchIndex.StoredVector::vector).orElse(null);
         }
         if (vector == null) {
-            vector = model.embed(entry.text().forEmbedding());
+            vector = model.embed(entry.text().embeddingText());
             embedded++;
         }
         recent.put(hash, vector);
@@ -59,16 +63,26 @@ final class VectorResolver {
         return embedded;
     }
 
+    /**
+     * The event's vector (see ExperienceState#embedding) if this replica's model made it, else null. A vector that
+     * cannot be right is not worth losing the experience over: the model embeds the text instead.
+     */
     private float[] carried(JsonNode data) {
-        JsonNode embedding = data.path("embedding");
-        if (!model.id().equals(data.path("embedding_model").asText(null)) || !embedding.isArray()
-                || embedding.size() != model.dimensions()) {
+        String embedding = data.path("embedding").asText(null);
+        if (embedding == null || !model.id().equals(data.path("embedding_model").asText(null))) {
             return null;
         }
-        float[] vector = new float[embedding.size()];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) embedding.get(i).asDouble();
+        try {
+            float[] vector = ExperienceState.decodeEmbedding(embedding);
+            if (vector.length == model.dimensions()) {
+                return Vectors.normalize(vector);
+            }
+            LOG.warnf("carried embedding of %s has %d dimensions, not %d: embedding %s here", model.id(),
+                    vector.length, model.dimensions(), data.path("id").asText());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("carried embedding of %s unreadable (%s): embedding %s here", model.id(), e.getMessage(),
+                    data.path("id").asText());
         }
-        return Vectors.normalize(vector);
+        return null;
     }
 }

@@ -70,7 +70,7 @@ public final class SearchIndex implements Closeable {
         IndexWriterConfig config = new IndexWriterConfig(ANALYZER)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCodec(codec(quantized))
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(writeBufferMb());
         boolean existed = DirectoryReader.indexExists(directory);
         this.writer = new IndexWriter(directory, config);
         Map<String, String> built = new HashMap<>();
@@ -86,6 +86,14 @@ public final class SearchIndex implements Closeable {
         writer.setLiveCommitData(Map.of(MODEL_KEY, modelId, SCHEMA_KEY, SCHEMA).entrySet());
         writer.commit();
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Segments as large as a replay can afford: merging small ones means re-inserting their vectors into HNSW
+     * graphs, as costly as indexing them was. A quarter of the heap, at most 256 MB; live updates never come near.
+     */
+    private static double writeBufferMb() {
+        return Math.min(256, Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20));
     }
 
     /** Opens (or creates) the index in a directory of its own. */

@@ -15,7 +15,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
-import io.plurum.platform.embeddings.EmbeddingModel;
 import io.plurum.platform.errors.PlurumException;
 import io.plurum.platform.json.Json;
 import io.plurum.search.index.Documents;
@@ -32,7 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Search, similar experiences and session matching over the replica's index. Blocking and CPU-bound (query
- * embedding about 2 ms, retrieval about 1 ms): callers run it on worker threads.
+ * embedding about 2 ms, beside keyword retrieval about as long): callers run it on worker threads.
  */
 @ApplicationScoped
 public class SearchService {
@@ -41,19 +40,19 @@ public class SearchService {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final SearchIndex index;
-    private final EmbeddingModel model;
+    private final QueryVectors vectors;
     private final HybridSearcher searcher;
 
-    public SearchService(SearchIndex index, EmbeddingModel model, HybridSearcher searcher) {
+    public SearchService(SearchIndex index, QueryVectors vectors, HybridSearcher searcher) {
         this.index = index;
-        this.model = model;
+        this.vectors = vectors;
         this.searcher = searcher;
     }
 
     /** Experiences for a query; {@code viewer} (null: anonymous) also sees their own private ones. */
     public Results<ExperienceResult> search(String query, String domain, List<String> tools, Double minQuality,
                                             int limit, UUID viewer) {
-        Retrieval retrieval = new Retrieval(query, model.embed(query), tools,
+        Retrieval retrieval = new Retrieval(query, vectors.embed(query), tools,
                 Filters.visibleExperiences(idOf(viewer), domain, minQuality, null), limit);
         return read(s -> experiences(s, searcher.search(s, retrieval)));
     }
@@ -102,7 +101,7 @@ public class SearchService {
     }
 
     public float[] embed(String text) {
-        return model.embed(text);
+        return vectors.embed(text).join();
     }
 
     private Results<ExperienceResult> experiences(IndexSearcher s, Ranked ranked) throws IOException {

@@ -2,6 +2,7 @@ package io.plurum.search.event;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 import io.plurum.platform.embeddings.EmbeddingModel;
 import io.plurum.platform.embeddings.EmbeddingModels;
@@ -12,6 +13,7 @@ import io.plurum.platform.json.Json;
 import io.plurum.search.index.SearchIndex;
 import io.plurum.search.ranking.HybridSearcher;
 import io.plurum.search.ranking.RankingSettings;
+import io.plurum.search.service.QueryVectors;
 import io.plurum.search.service.SearchService;
 
 /** An in-memory index fed the way the topic feed feeds it, and a search service over it, for unit tests. */
@@ -24,9 +26,15 @@ public final class IndexFixture implements AutoCloseable {
     private final SearchService service;
 
     public IndexFixture() throws IOException {
-        this.index = SearchIndex.inMemory(MODEL.id(), false);
+        this(false);
+    }
+
+    /** {@code quantized}: int8 HNSW vectors, as {@code plurum.search.quantize-vectors} configures them. */
+    public IndexFixture(boolean quantized) throws IOException {
+        this.index = SearchIndex.inMemory(MODEL.id(), quantized);
         this.updater = new IndexUpdater(index, MODEL);
-        this.service = new SearchService(index, MODEL, new HybridSearcher(RankingSettings.DEFAULT));
+        this.service = new SearchService(index, new QueryVectors(MODEL, ForkJoinPool.commonPool()),
+                new HybridSearcher(RankingSettings.DEFAULT, quantized, ForkJoinPool.commonPool()));
     }
 
     public IndexFixture add(ExperienceState... states) throws IOException {

@@ -4,6 +4,7 @@ import static io.plurum.search.Experiences.published;
 import static io.plurum.search.Experiences.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.plurum.platform.embeddings.EmbeddingModel;
+import io.plurum.platform.embeddings.EmbeddingModels;
+import io.plurum.platform.embeddings.Vectors;
 import io.plurum.platform.events.ExperienceState;
-import io.plurum.platform.json.Json;
 import io.plurum.search.Experiences;
 
 class IndexUpdaterTest {
@@ -52,17 +54,42 @@ class IndexUpdaterTest {
     void shouldUseTheVectorAnEventCarriesWhenTheSameModelMadeIt() throws Exception {
         ExperienceState experience = published(AGENT, "Cache pip wheels in CI", "ci", List.of("pip"),
                 "mount the pip cache directory between jobs");
-        var data = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(experience);
-        data.put("embedding_model", model.id());
-        data.set("embedding", Json.tree(IndexFixture.MODEL.embed("pip cache in CI")));
-        String event = Json.write(Json.tree(java.util.Map.of("type", "experience.state", "data", data)));
+        float[] carried = IndexFixture.MODEL.embed("pip cache in CI");
 
-        updater.applyExperience(experience.id().toString(), event);
+        apply(experience.withEmbedding(ExperienceState.encodeEmbedding(carried), model.id()));
+        fixture.index().refresh();
 
         assertThat(model.calls).isZero();
-        assertThat(fixture.index().size()).isZero();
+        assertThat(storedVector(experience)).containsExactly(carried, within(1e-6f));
+    }
+
+    @Test
+    void shouldEmbedItselfWhenTheEventCarriesAnotherModelsVector() throws Exception {
+        ExperienceState experience = published(AGENT, "Pin Terraform provider versions", "infrastructure",
+                List.of("terraform"), "a lock file per root module, committed");
+        float[] otherModels = IndexFixture.MODEL.embed("something else entirely");
+
+        apply(experience.withEmbedding(ExperienceState.encodeEmbedding(otherModels), EmbeddingModels.MINILM_L6_V2));
         fixture.index().refresh();
-        assertThat(fixture.index().size()).isEqualTo(1);
+
+        assertThat(model.calls).isEqualTo(1);
+        assertThat(Vectors.cosine(storedVector(experience), IndexFixture.MODEL.embed(experience.embeddingText())))
+                .isCloseTo(1f, within(1e-4f));
+    }
+
+    @Test
+    void shouldEmbedItselfWhenTheCarriedVectorCannotBeRight() throws Exception {
+        ExperienceState wrongSize = published(AGENT, "Shrink Docker build contexts", "containers",
+                List.of("docker"), "a .dockerignore that excludes node_modules and .git");
+        ExperienceState unreadable = published(AGENT, "Speed up npm ci", "ci", List.of("npm"),
+                "cache ~/.npm, not node_modules");
+
+        apply(wrongSize.withEmbedding(ExperienceState.encodeEmbedding(new float[] {0.6f, 0.8f}), model.id()));
+        apply(unreadable.withEmbedding("not base64!", model.id()));
+        fixture.index().refresh();
+
+        assertThat(model.calls).isEqualTo(2);
+        assertThat(fixture.index().size()).isEqualTo(2);
     }
 
     @Test
@@ -118,6 +145,10 @@ class IndexUpdaterTest {
 
     private void apply(ExperienceState state) throws Exception {
         updater.applyExperience(state.id().toString(), IndexFixture.experienceEvent(state));
+    }
+
+    private float[] storedVector(ExperienceState state) throws Exception {
+        return fixture.index().storedVector(state.id().toString()).orElseThrow().vector();
     }
 
     private static final class CountingModel implements EmbeddingModel {

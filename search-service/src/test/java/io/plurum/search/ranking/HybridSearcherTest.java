@@ -5,6 +5,7 @@ import static io.plurum.search.Experiences.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,6 +121,44 @@ class HybridSearcherTest {
         assertThat(top.experience().id()).isEqualTo(FLEXBOX.id());
         assertThat(top.similarity()).isCloseTo(Vectors.cosine(IndexFixture.MODEL.embed(query),
                 IndexFixture.MODEL.embed(embedded)), offset(1e-3));
+    }
+
+    @Test
+    void shouldRankQuantizedVectorsByTheirExactCosine() throws Exception {
+        String query = "replicate a postgres database to another server";
+        try (IndexFixture quantized = new IndexFixture(true)) {
+            quantized.add(REPLICATION, DOCKER_DNS, FLEXBOX, PRIVATE_REPLICATION, DRAFT_REPLICATION,
+                    PROVEN_REPLICATION);
+
+            List<ExperienceResult> exact = search.search(query, null, null, null, 10, null).items();
+            List<ExperienceResult> int8 = quantized.service().search(query, null, null, null, 10, null).items();
+
+            assertThat(ids(int8)).isEqualTo(ids(exact));
+            for (int i = 0; i < exact.size(); i++) {
+                assertThat(int8.get(i).similarity()).isCloseTo(exact.get(i).similarity(), offset(1e-4));
+            }
+        }
+    }
+
+    @Test
+    void shouldRankAlikeWhateverOrderTheDocumentsWereIndexedIn() throws Exception {
+        List<ExperienceState> states = new ArrayList<>(List.of(REPLICATION, DOCKER_DNS, FLEXBOX,
+                PROVEN_REPLICATION));
+        for (int i = 0; i < 4; i++) {
+            states.add(published(ALICE, "Tune PostgreSQL autovacuum for write-heavy tables", "databases",
+                    List.of("postgresql"), "lower autovacuum_vacuum_scale_factor on the hot tables"));
+        }
+        String query = "postgresql autovacuum on busy tables";
+        try (IndexFixture forwards = new IndexFixture(); IndexFixture backwards = new IndexFixture()) {
+            forwards.add(states.toArray(ExperienceState[]::new));
+            backwards.add(states.reversed().toArray(ExperienceState[]::new));
+
+            List<UUID> ranked = ids(forwards.service().search(query, null, null, null, 10, null).items());
+
+            assertThat(ranked).isEqualTo(ids(backwards.service().search(query, null, null, null, 10, null).items()));
+            assertThat(ranked.subList(0, 4).stream().map(UUID::toString).toList()).as("equal twins, by id")
+                    .isSorted();
+        }
     }
 
     @Test

@@ -1,10 +1,6 @@
 package io.plurum.platform.embeddings;
 
 import java.util.List;
-import java.util.function.Supplier;
-
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * The models Plurum can load, by id. Loading makes sure the tokenizer library (DJL) runs offline: unless told so it
@@ -27,19 +23,16 @@ public final class EmbeddingModels {
     private EmbeddingModels() {
     }
 
-    /** Loads a model (hundreds of milliseconds, about 0.2 GB); callers keep one instance per JVM. */
+    /**
+     * Loads a model (hundreds of milliseconds, about 0.2 GB); callers keep one instance per JVM. The weights and
+     * tokenizers are those of the langchain4j artifacts, whose files carry the model's id as their name.
+     */
     public static EmbeddingModel load(String id) {
-        return switch (id) {
-            case MINILM_L6_V2_Q -> onnx(id, AllMiniLmL6V2QuantizedEmbeddingModel::new);
-            case MINILM_L6_V2 -> onnx(id, AllMiniLmL6V2EmbeddingModel::new);
-            default -> throw new IllegalArgumentException("unknown embedding model " + id + "; known: " + IDS);
-        };
-    }
-
-    private static EmbeddingModel onnx(String id, Supplier<dev.langchain4j.model.embedding.EmbeddingModel> factory) {
+        if (!IDS.contains(id)) {
+            throw new IllegalArgumentException("unknown embedding model " + id + "; known: " + IDS);
+        }
         forceOffline();
-        var model = factory.get();
-        return new OnnxEmbeddingModel(id, model.dimension(), model);
+        return new OnnxEmbeddingModel(id, id);
     }
 
     /** DJL reads both switches from the environment or, failing that, from system properties. */

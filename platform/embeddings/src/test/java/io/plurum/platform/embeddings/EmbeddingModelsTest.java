@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
 class EmbeddingModelsTest {
 
     private static final EmbeddingModel MODEL = EmbeddingModels.load(EmbeddingModels.DEFAULT);
@@ -42,6 +44,17 @@ class EmbeddingModelsTest {
             assertThat(Vectors.cosine(batch.get(i), MODEL.embed(texts.get(i)))).isCloseTo(1f, within(1e-4f));
         }
         assertThat(MODEL.embedAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldEmbedAsLangchain4jDoesWithTheSameFiles() {
+        var reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        String beyondTruncation = "the replication slot keeps WAL segments until the standby has them. ".repeat(20);
+
+        for (String text : List.of("my docker container cannot resolve hostnames", beyondTruncation)) {
+            float[] expected = Vectors.normalize(reference.embed(text).content().vector());
+            assertThat(Vectors.cosine(MODEL.embed(text), expected)).as(text).isCloseTo(1f, within(1e-5f));
+        }
     }
 
     @Test
