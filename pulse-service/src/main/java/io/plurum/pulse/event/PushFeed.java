@@ -1,7 +1,6 @@
 package io.plurum.pulse.event;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,10 +78,7 @@ public class PushFeed {
         Map<String, Object> config = settings.common("pulse-push-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            while (!stopped && !topics.awaitReady(Duration.ofSeconds(1))) {
-                LOG.debug("waiting for Kafka topics before following session events");
-            }
-            List<TopicPartition> partitions = partitionsOf(consumer);
+            List<TopicPartition> partitions = topics.partitionsOf(consumer, TOPICS, () -> stopped);
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -99,26 +95,6 @@ public class PushFeed {
                 LOG.error("push feed stopped", e);
             }
         }
-    }
-
-    /**
-     * Every partition of the followed topics. A topic created a moment ago may be missing from the broker's metadata
-     * for a while: an empty answer means "ask again", or the feed would never follow that topic.
-     */
-    private List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer) throws InterruptedException {
-        while (!stopped) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic)
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            if (TOPICS.stream().allMatch(topic -> partitions.stream().anyMatch(p -> p.topic().equals(topic)))) {
-                return partitions;
-            }
-            LOG.debug("a followed topic has no partitions yet; asking again");
-            Thread.sleep(200);
-        }
-        return List.of();
     }
 
     private void push(ConsumerRecord<String, String> record) {

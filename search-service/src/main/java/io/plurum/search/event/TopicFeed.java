@@ -99,14 +99,8 @@ public class TopicFeed {
                     .daemon().factory()));
         }
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            while (!stopped && !topics.awaitReady(Duration.ofSeconds(1))) {
-                LOG.debug("waiting for Kafka topics before replaying");
-            }
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.EXPERIENCES.name(), Topics.SESSION_STATE.name())) {
-                consumer.partitionsFor(topic)
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
+            List<TopicPartition> partitions = topics.partitionsOf(consumer,
+                    List.of(Topics.EXPERIENCES.name(), Topics.SESSION_STATE.name()), () -> stopped);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> replayEnd = consumer.endOffsets(partitions);

@@ -88,18 +88,8 @@ public class CredentialFeed {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            while (!stopped && !topics.awaitReady(Duration.ofSeconds(1))) {
-                LOG.debug("waiting for Kafka topics before following credentials");
-            }
-            List<TopicPartition> partitions = List.of();
-            while (!stopped && partitions.isEmpty()) {
-                // Right after the topic is created its metadata may not have reached this client yet.
-                partitions = consumer.partitionsFor(Topics.CREDENTIALS.name()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                if (partitions.isEmpty()) {
-                    sleep(Duration.ofMillis(200));
-                }
-            }
+            List<TopicPartition> partitions = topics.partitionsOf(consumer, List.of(Topics.CREDENTIALS.name()),
+                    () -> stopped);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> replayEnd = consumer.endOffsets(partitions);

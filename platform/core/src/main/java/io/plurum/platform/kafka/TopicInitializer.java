@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 import io.plurum.platform.config.PlurumConfig;
@@ -57,6 +60,35 @@ public class TopicInitializer {
         return ready.getCount() == 0;
     }
 
+    /**
+     * Every partition of {@code topics}, once they exist, for a consumer that assigns them itself. A topic created
+     * a moment ago may be missing from the broker's metadata for a while: an empty answer means "ask again", or
+     * the consumer would never follow that topic. Empty only when {@code stopped} turned true while waiting.
+     */
+    public List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, List<String> topics, BooleanSupplier stopped)
+            throws InterruptedException {
+        while (!stopped.getAsBoolean() && !awaitReady(Duration.ofSeconds(1))) {
+            LOG.debugf("waiting for Kafka topics before following %s", topics);
+        }
+        return partitionsInMetadata(consumer, topics, stopped);
+    }
+
+    static List<TopicPartition> partitionsInMetadata(Consumer<?, ?> consumer, List<String> topics,
+                                                     BooleanSupplier stopped) throws InterruptedException {
+        while (!stopped.getAsBoolean()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic)
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            if (topics.stream().allMatch(topic -> partitions.stream().anyMatch(p -> p.topic().equals(topic)))) {
+                return partitions;
+            }
+            LOG.debugf("a topic of %s has no partitions in the metadata yet; asking again", topics);
+            Thread.sleep(200);
+        }
+        return List.of();
+    }
 
     private void createUntilDone() {
         var adminConfig = settings.common("admin");
