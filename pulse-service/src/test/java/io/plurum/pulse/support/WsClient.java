@@ -3,9 +3,12 @@ package io.plurum.pulse.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -13,38 +16,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.plurum.platform.json.Json;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 
-/** A plain Vert.x WebSocket client that keeps what the server sends, and how it closed, for assertions. */
+/**
+ * The JDK's WebSocket client, keeping what the server sends, and how it closed, for assertions. Its listener is in
+ * place before the handshake completes, so a greeting the server sends at once (auth_ok after {@code ?token=}) is
+ * never lost; a client that installs its handlers once connected can miss it.
+ */
 public final class WsClient implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(10);
-    private static final WebSocketClient CLIENT = Vertx.vertx().createWebSocketClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private final ClientWebSocket socket = CLIENT.webSocket();
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Short> closed = new CompletableFuture<>();
+    private final WebSocket socket;
 
-    /** Handlers are in place before the handshake, or a greeting sent at once could be lost. */
-    private WsClient() {
-        socket.textMessageHandler(text -> received.add(parse(text)));
-        socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
+    private WsClient(URI uri) throws Exception {
+        this.socket = CLIENT.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, new Listener())
+                .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Connects to {@code endpoint} (http or ws URI), with {@code query} (e.g. "token=...") when not null. */
     public static WsClient connect(URI endpoint, String query) {
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(endpoint.getHost())
-                .setPort(endpoint.getPort()).setURI(endpoint.getPath() + (query == null ? "" : "?" + query));
-        WsClient client = new WsClient();
+        URI uri = URI.create("ws://" + endpoint.getHost() + ":" + endpoint.getPort() + endpoint.getPath()
+                + (query == null ? "" : "?" + query));
         try {
-            client.socket.connect(options).toCompletionStage().toCompletableFuture()
-                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return client;
+            return new WsClient(uri);
         } catch (Exception e) {
-            throw new AssertionError("cannot connect to " + endpoint, e);
+            throw new AssertionError("cannot connect to " + uri, e);
         }
     }
 
@@ -53,7 +52,7 @@ public final class WsClient implements AutoCloseable {
     }
 
     public void sendText(String text) {
-        socket.writeTextMessage(text);
+        socket.sendText(text, true).orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** The next message; fails when none comes within {@link #WAIT}. */
@@ -100,8 +99,35 @@ public final class WsClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isClosed()) {
-            socket.close();
+        if (!closed.isDone()) {
+            socket.abort();
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(parse(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete((short) statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
         }
     }
 
