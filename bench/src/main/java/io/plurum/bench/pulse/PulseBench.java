@@ -147,6 +147,9 @@ public final class PulseBench {
                     (rssAfter - rssBefore) / 1048576.0 / (fleet.open() / 1000.0));
             System.out.println(get(stack.http("/pulse/status"), null).substring(0, 80) + "...");
             latency(fleet, opener, settings.get("interested"));
+            // The service's own share: from the record in hand to the last push queued (routing included).
+            get(stack.http("/q/metrics"), null).lines().filter(line -> line.startsWith("pulse_push_fanout_seconds"))
+                    .forEach(line -> System.out.println("service: " + line));
             inboxReads(stack, owner);
         }
     }

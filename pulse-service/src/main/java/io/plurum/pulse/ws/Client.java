@@ -3,6 +3,7 @@ package io.plurum.pulse.ws;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -22,12 +23,17 @@ final class Client {
     private final int capacity;
     private final Deque<String> queue = new ArrayDeque<>();
     private final Runnable onDrop;
+    private final Executor loop;
     private boolean sending;
 
-    /** {@code apiKey} is kept (in memory only) to forward the agent's contributions under its own identity. */
+    /**
+     * {@code apiKey} is kept (in memory only) to forward the agent's contributions under its own identity;
+     * {@code loop} is the event loop that owns the connection, where writes cost least.
+     */
     Client(WebSocketConnection connection, UUID agentId, String keyHash, String apiKey, int capacity,
-           Runnable onDrop) {
+           Runnable onDrop, Executor loop) {
         this.connection = connection;
+        this.loop = loop;
         this.agentId = agentId;
         this.keyHash = keyHash;
         this.apiKey = apiKey;
@@ -49,6 +55,10 @@ final class Client {
 
     String apiKey() {
         return apiKey;
+    }
+
+    Executor loop() {
+        return loop;
     }
 
     boolean isOpen() {

@@ -1,11 +1,14 @@
 package io.plurum.pulse.ws;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
 
@@ -75,19 +78,25 @@ public class Clients {
 
     /**
      * Pushes the notification to every connection its recipients hold on this replica. Recipients with the same
-     * reason get the same message, written once: a session often reaches hundreds for one reason.
+     * reason get the same message, built once: a session often reaches hundreds for one reason. The writes are
+     * handed to each event loop in one task, which writes to all of its connections (a task per write, from this
+     * thread, cost a cross-thread hand-off each).
      */
     public void deliver(Notification notification) {
         Map<String, String> byReason = new HashMap<>();
+        Map<Executor, List<Runnable>> byLoop = new HashMap<>();
         for (Notification.Delivery delivery : notification.deliveries()) {
             Set<Client> clients = byAgent.get(delivery.recipient());
             if (clients != null) {
                 String message = byReason.computeIfAbsent(delivery.reason(),
                         reason -> Messages.push(notification.event().wireType(), notification.dataFor(delivery)));
-                clients.forEach(client -> client.send(message));
+                for (Client client : clients) {
+                    byLoop.computeIfAbsent(client.loop(), loop -> new ArrayList<>()).add(() -> client.send(message));
+                }
                 pushed.increment(clients.size());
             }
         }
+        byLoop.forEach((loop, writes) -> loop.execute(() -> writes.forEach(Runnable::run)));
     }
 
     /** The scheduler cannot tick faster than once a second; the revocation check must. */

@@ -1,6 +1,7 @@
 package io.plurum.pulse.ws;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
 
@@ -16,7 +17,9 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * {@code /pulse/ws}. The agent authenticates with {@code ?token=KEY} or with a first message
@@ -106,7 +109,7 @@ public class PulseSocket {
 
     private Uni<Client> accept(WebSocketConnection connection, KeyAuthenticator.Authenticated agent, String key) {
         Client client = new Client(connection, agent.agentId(), agent.keyHash(), key, config.sendBuffer(),
-                clients.dropCounter());
+                clients.dropCounter(), eventLoopOf(Vertx.currentContext()));
         // Queued before the client is registered, so that no push can overtake it.
         client.send(Messages.authOk(agent.agentId()));
         clients.add(client);
@@ -115,6 +118,11 @@ public class PulseSocket {
             clients.remove(connection.id());
         }
         return Uni.createFrom().item(client);
+    }
+
+    /** The event loop the connection's callbacks run on; the caller's thread when there is none. */
+    private static Executor eventLoopOf(Context context) {
+        return context instanceof ContextInternal internal ? internal.nettyEventLoop() : Runnable::run;
     }
 
     private static Uni<Client> reject(WebSocketConnection connection, String error, CloseReason reason) {

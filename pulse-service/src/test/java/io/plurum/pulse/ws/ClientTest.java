@@ -51,7 +51,7 @@ class ClientTest {
     void shouldWriteOneMessageAtATimeInOrder() {
         SlowSocket socket = new SlowSocket();
         Client client = new Client(socket.connection(), UUID.randomUUID(), "hash", "key", 10, () -> {
-        });
+        }, Runnable::run);
 
         client.send("m1");
         client.send("m2");
@@ -65,7 +65,8 @@ class ClientTest {
     void shouldDropTheOldestQueuedMessagesOfAClientThatDoesNotRead() {
         SlowSocket socket = new SlowSocket();
         AtomicInteger dropped = new AtomicInteger();
-        Client client = new Client(socket.connection(), UUID.randomUUID(), "hash", "key", 3, dropped::incrementAndGet);
+        Client client = new Client(socket.connection(), UUID.randomUUID(), "hash", "key", 3, dropped::incrementAndGet,
+                Runnable::run);
 
         for (int i = 1; i <= 6; i++) {
             client.send("m" + i);
