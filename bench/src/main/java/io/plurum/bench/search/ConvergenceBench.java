@@ -28,8 +28,8 @@ import io.plurum.search.ranking.Retrieval;
  * tombstone for every seventeenth, into a "live" index refreshed after every record (as a running replica sees them)
  * and into a "replay" index that reads them partition after partition (3 partitions by key, as a new replica does),
  * then counts the queries whose results differ: as built, with only the live index merged down (its deleted documents
- * gone from BM25 statistics), and with both merged. A replay of records in one batch drops what they delete before
- * it writes a segment; a live index keeps replaced documents in its older segments until merges drop them.
+ * gone from BM25 statistics), and with both merged. Quality changes are doc-values updates that leave no deleted
+ * document behind; a tombstone still leaves one in a live index's older segment until a merge drops it.
  */
 public final class ConvergenceBench {
 
@@ -60,7 +60,8 @@ public final class ConvergenceBench {
             replay.refresh();
             System.out.printf("%d records, %d queries; queries whose results differ (top 10 in order / top 10 as a"
                     + " set / first result):%n", records.size(), vectors.size());
-            System.out.printf("  as built (live %d segments, replay %d): %s%n", segments(live), segments(replay),
+            System.out.printf("  as built (live %d segments, %d deleted documents; replay %d, %d): %s%n",
+                    segments(live), deleted(live), segments(replay), deleted(replay),
                     compare(live, replay, data, vectors, searcher));
             live.forceMerge(1);
             System.out.printf("  live merged, replay not: %s%n", compare(live, replay, data, vectors, searcher));
@@ -112,6 +113,10 @@ public final class ConvergenceBench {
             }
             return cards;
         });
+    }
+
+    private static int deleted(SearchIndex index) throws IOException {
+        return index.search(s -> s.getIndexReader().numDeletedDocs());
     }
 
     private static int segments(SearchIndex index) throws IOException {

@@ -1,10 +1,9 @@
 package io.plurum.search.event;
 
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
@@ -21,6 +20,12 @@ import io.plurum.search.index.SearchIndex;
  * changes nothing. Records are taken in topic order by one thread; the {@link IndexWrite}s they make may be applied
  * by others, as long as the writes of one key keep their order.
  *
+ * <p>Most records of a published experience change only its counters (outcomes, votes, quality). The updater
+ * remembers the content hash of what it indexed for each id ({@link SearchIndex#contentHash}); a record with the
+ * same hash is written as doc-values updates, which leave no deleted document behind. Deleted documents count in BM25
+ * statistics until a merge drops them, so replacing documents would make a long-running replica rank differently
+ * from a new one that replayed only the latest records. A record of an id it does not know is indexed whole.
+ *
  * <p>A replay over an index that survived a restart skips records whose state is already indexed, and afterwards
  * removes documents whose keys the topics no longer hold (their tombstones may have been compacted away).
  */
@@ -30,31 +35,36 @@ public final class IndexUpdater {
 
     private final SearchIndex index;
     private final VectorResolver vectors;
-    private Map<String, Long> indexedBeforeReplay;
-    private Set<String> seenInReplay;
+    private final IndexedIds indexed = new IndexedIds();
 
-    public IndexUpdater(SearchIndex index, EmbeddingModel model) {
+    /** Reads what the index holds (as of its last refresh) to know which records change only counters. */
+    public IndexUpdater(SearchIndex index, EmbeddingModel model) throws IOException {
         this.index = index;
         this.vectors = new VectorResolver(index, model);
+        index.forEachDocument((id, contentHash, stateHash) ->
+                indexed.put(UUID.fromString(id), contentHash, stateHash));
     }
 
-    void startReplay() throws IOException {
-        indexedBeforeReplay = index.stateHashes();
-        seenInReplay = new HashSet<>();
+    void startReplay() {
+        indexed.clearMarks();
     }
 
     /** Ends the replay; returns how many documents were removed because no record holds them anymore. */
     int finishReplay() throws IOException {
-        int removed = 0;
-        for (String id : indexedBeforeReplay.keySet()) {
-            if (!seenInReplay.contains(id)) {
-                index.delete(id);
-                removed++;
-            }
+        List<UUID> stale = indexed.unmarked();
+        for (UUID id : stale) {
+            index.delete(id.toString());
+            indexed.remove(id);
         }
-        indexedBeforeReplay = null;
-        seenInReplay = null;
-        return removed;
+        return stale.size();
+    }
+
+    /**
+     * Forgets what was indexed for a key whose write failed: whatever the index holds for it now, its next record is
+     * indexed whole.
+     */
+    void forget(String key) {
+        indexed.remove(UUID.fromString(key));
     }
 
     public void applyExperience(String key, String value) throws IOException {
@@ -87,28 +97,26 @@ public final class IndexUpdater {
         JsonNode data = value == null ? null : Json.mapper().readTree(value).path("data");
         Optional<IndexEntry> entry = data == null ? Optional.empty() : mapper.map(data);
         if (entry.isEmpty()) {
-            if (replaying()) {
-                indexedBeforeReplay.remove(key);
-            }
+            forget(key);
             return target -> target.delete(key);
         }
-        IndexEntry indexed = entry.get();
-        if (!indexed.id().equals(key)) {
-            throw new IllegalArgumentException("record key " + key + " is not the id " + indexed.id());
+        IndexEntry next = entry.get();
+        if (!next.id().equals(key)) {
+            throw new IllegalArgumentException("record key " + key + " is not the id " + next.id());
         }
-        if (replaying()) {
-            seenInReplay.add(key);
-            Long before = indexedBeforeReplay.put(key, indexed.stateHash());
-            if (before != null && before == indexed.stateHash()) {
-                return IndexWrite.NONE;
-            }
+        UUID id = UUID.fromString(key);
+        IndexedIds.Indexed before = indexed.get(id);
+        if (before != null && before.stateHash() == next.stateHash()) {
+            indexed.put(id, before.contentHash(), before.stateHash());
+            return IndexWrite.NONE;
         }
-        float[] vector = vectors.vectorFor(indexed, data);
-        return target -> target.upsert(indexed, vector);
-    }
-
-    private boolean replaying() {
-        return indexedBeforeReplay != null;
+        float[] vector = vectors.vectorFor(next, data);
+        long contentHash = SearchIndex.contentHash(next, vector);
+        indexed.put(id, contentHash, next.stateHash());
+        if (before != null && before.contentHash() == contentHash) {
+            return target -> target.updateCounters(next);
+        }
+        return target -> target.upsert(next, vector);
     }
 
     @FunctionalInterface

@@ -63,7 +63,7 @@ final class StateMapping {
         String cardJson = Json.write(card);
         return Optional.of(new IndexEntry(Kind.SESSION, card.id().toString(), card.shortId(),
                 Objects.toString(card.agentId(), null), card.status(), card.visibility(), card.domain(), tools, 0,
-                SearchableText.ofTopic(card.topic(), card.domain(), tools), cardJson.getBytes(StandardCharsets.UTF_8),
+                SearchableText.ofTopic(card.topic()), cardJson.getBytes(StandardCharsets.UTF_8),
                 hash(cardJson)));
     }
 

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,7 +94,6 @@ public class TopicFeed {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        IndexUpdater updater = new IndexUpdater(index, model);
         List<ExecutorService> writers = new ArrayList<>();
         for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
             writers.add(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("plurum-search-writer-" + i)
@@ -105,6 +106,7 @@ public class TopicFeed {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> replayEnd = consumer.endOffsets(partitions);
             long started = System.nanoTime();
+            IndexUpdater updater = new IndexUpdater(index, model);
             updater.startReplay();
             follow(consumer, updater, writers, replayEnd, started);
         } catch (InterruptedException e) {
@@ -154,11 +156,13 @@ public class TopicFeed {
 
     /**
      * Applies a batch and returns once all of it is written. A record that cannot be applied is logged and skipped:
-     * one bad event must not stop search for everyone.
+     * one bad event must not stop search for everyone. The updater forgets the keys whose writes failed, so that
+     * their next records are indexed whole.
      */
     private void write(IndexUpdater updater, ConsumerRecords<String, String> records, List<ExecutorService> writers)
             throws InterruptedException {
         List<Future<?>> writes = new ArrayList<>(records.count());
+        Queue<String> failedKeys = new ConcurrentLinkedQueue<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 IndexWrite write = record.topic().equals(Topics.EXPERIENCES.name())
@@ -171,6 +175,7 @@ public class TopicFeed {
                         applied.incrementAndGet();
                     } catch (Exception e) {
                         skip(record, e);
+                        failedKeys.add(record.key());
                     }
                 }));
             } catch (Exception e) {
@@ -184,6 +189,7 @@ public class TopicFeed {
                 throw new IllegalStateException("index writer failed", e.getCause());
             }
         }
+        failedKeys.forEach(updater::forget);
     }
 
     private void skip(ConsumerRecord<String, String> record, Exception e) {

@@ -2,8 +2,9 @@ package io.plurum.search.index;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -11,7 +12,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
-/** Reads what a document stores, by its searcher-wide doc id. */
+/** Reads what a document holds for results, by its searcher-wide doc id. */
 public final class Documents {
 
     private Documents() {
@@ -34,9 +35,10 @@ public final class Documents {
         return iterator.advance(target) == target ? values.vectorValue(iterator.index()).clone() : null;
     }
 
-    /** The result card JSON stored with the document. */
+    /** The document's result card JSON, as last updated. */
     public static byte[] card(IndexSearcher searcher, int doc) throws IOException {
-        BytesRef card = searcher.storedFields().document(doc, Set.of(Fields.CARD)).getBinaryValue(Fields.CARD);
-        return card == null ? null : BytesRef.deepCopyOf(card).bytes;
+        LeafReaderContext leaf = leaf(searcher, doc);
+        BinaryDocValues cards = DocValues.getBinary(leaf.reader(), Fields.CARD);
+        return cards.advanceExact(doc - leaf.docBase) ? BytesRef.deepCopyOf(cards.binaryValue()).bytes : null;
     }
 }

@@ -15,13 +15,22 @@ public final class Fields {
     public static final String DOMAIN = "domain";
     /** Lower-cased exact tool names, one value each, for the tools boost. */
     public static final String TOOL = "tool";
+    /**
+     * Quality score, as {@code NumericUtils.doubleToSortableLong} in numeric doc values: it changes with every outcome
+     * and vote, and doc values can be updated in place where points could not.
+     */
     public static final String QUALITY = "quality";
     public static final String VECTOR = "vector";
     /** Hash of the text that was embedded: the stored vector is reused while it does not change. */
     public static final String TEXT_HASH = "text_hash";
-    /** Hash of everything indexed: a replay skips records that would change nothing. */
+    /** Hash of the whole state a record carried: a record whose state is indexed already changes nothing. */
     public static final String STATE_HASH = "state_hash";
-    /** The result card (JSON), as responses show it. */
+    /**
+     * Hash of everything indexed for search (terms, text, vector): while it stays the same, a new state is written as
+     * doc-values updates, which leave no deleted document behind to skew BM25 statistics.
+     */
+    public static final String CONTENT_HASH = "content_hash";
+    /** The result card (JSON), as responses show it; binary doc values, so that new counters update it in place. */
     public static final String CARD = "card";
 
     public static final String GOAL = "goal";

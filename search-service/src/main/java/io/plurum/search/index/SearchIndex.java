@@ -16,15 +16,16 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -40,6 +41,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 /**
@@ -54,7 +57,7 @@ public final class SearchIndex implements Closeable {
     static final String MODEL_KEY = "embedding_model";
     static final String SCHEMA_KEY = "schema";
     /** Bump when documents change shape: an index of an older schema is rebuilt. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
 
@@ -120,6 +123,7 @@ public final class SearchIndex implements Closeable {
         return wiped;
     }
 
+    /** Indexes the entry whole, replacing the document of its id if there is one. */
     public void upsert(IndexEntry entry, float[] vector) throws IOException {
         Document doc = new Document();
         doc.add(new KeywordField(Fields.ID, entry.id(), Store.NO));
@@ -134,7 +138,6 @@ public final class SearchIndex implements Closeable {
         for (String tool : new LinkedHashSet<>(entry.tools().stream().map(SearchIndex::normalizeLabel).toList())) {
             doc.add(new KeywordField(Fields.TOOL, tool, Store.NO));
         }
-        doc.add(new DoubleField(Fields.QUALITY, entry.quality(), Store.NO));
         SearchableText text = entry.text();
         addText(doc, Fields.GOAL, text.goal());
         addText(doc, Fields.BREAKTHROUGHS, text.breakthroughs());
@@ -145,9 +148,33 @@ public final class SearchIndex implements Closeable {
         addText(doc, Fields.DOMAIN_TEXT, text.domain());
         doc.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new NumericDocValuesField(Fields.TEXT_HASH, text.embeddingHash()));
-        doc.add(new NumericDocValuesField(Fields.STATE_HASH, entry.stateHash()));
-        doc.add(new StoredField(Fields.CARD, entry.card()));
+        doc.add(new NumericDocValuesField(Fields.CONTENT_HASH, contentHash(entry, vector)));
+        for (Field value : updatable(entry)) {
+            doc.add(value);
+        }
         writer.updateDocument(new Term(Fields.ID, entry.id()), doc);
+    }
+
+    /**
+     * Writes what may change while the searchable content stays the same (card, quality, state hash) into the
+     * document of the entry's id, in place: no deleted document is left behind, so BM25 statistics stay those of a
+     * replica that indexed this state first. Only for an entry whose {@link #contentHash} equals the indexed one.
+     */
+    public void updateCounters(IndexEntry entry) throws IOException {
+        writer.updateDocValues(new Term(Fields.ID, entry.id()), updatable(entry));
+    }
+
+    /**
+     * A hash of everything {@link #upsert} indexes for search (ids, filter terms, text, vector), and of nothing that
+     * {@link #updateCounters} writes: an entry with the hash of the indexed document differs only in doc values.
+     */
+    public static long contentHash(IndexEntry entry, float[] vector) {
+        SearchableText text = entry.text();
+        return new ContentHash().add(entry.kind().value()).add(entry.id()).add(entry.shortId())
+                .add(entry.agentId()).add(entry.status()).add(entry.visibility()).add(entry.domain())
+                .add(entry.tools()).add(text.goal()).add(text.breakthroughs()).add(text.deadEnds())
+                .add(text.gotchas()).add(text.artifacts()).add(text.tools()).add(text.domain()).add(vector)
+                .value();
     }
 
     public void delete(String id) throws IOException {
@@ -190,24 +217,23 @@ public final class SearchIndex implements Closeable {
         });
     }
 
-    /** Id to state hash of every live document; a replay compares against it to skip unchanged records. */
-    public Map<String, Long> stateHashes() throws IOException {
-        return search(searcher -> {
-            Map<String, Long> hashes = new HashMap<>();
+    /** Hands the id, content hash and state hash of every live document, as of the last refresh, to a visitor. */
+    public void forEachDocument(DocumentVisitor visitor) throws IOException {
+        search(searcher -> {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                SortedSetDocValues ids = leaf.reader().getSortedSetDocValues(Fields.ID);
-                NumericDocValues states = leaf.reader().getNumericDocValues(Fields.STATE_HASH);
+                SortedSetDocValues ids = DocValues.getSortedSet(leaf.reader(), Fields.ID);
+                NumericDocValues contents = DocValues.getNumeric(leaf.reader(), Fields.CONTENT_HASH);
+                NumericDocValues states = DocValues.getNumeric(leaf.reader(), Fields.STATE_HASH);
                 Bits live = leaf.reader().getLiveDocs();
-                if (ids == null || states == null) {
-                    continue;
-                }
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if ((live == null || live.get(doc)) && ids.advanceExact(doc) && states.advanceExact(doc)) {
-                        hashes.put(ids.lookupOrd(ids.nextOrd()).utf8ToString(), states.longValue());
+                    if ((live == null || live.get(doc)) && ids.advanceExact(doc) && contents.advanceExact(doc)
+                            && states.advanceExact(doc)) {
+                        visitor.visit(ids.lookupOrd(ids.nextOrd()).utf8ToString(), contents.longValue(),
+                                states.longValue());
                     }
                 }
             }
-            return hashes;
+            return null;
         });
     }
 
@@ -246,6 +272,13 @@ public final class SearchIndex implements Closeable {
         return label.trim().toLowerCase(Locale.ROOT);
     }
 
+    private static Field[] updatable(IndexEntry entry) {
+        return new Field[] {
+                new BinaryDocValuesField(Fields.CARD, new BytesRef(entry.card())),
+                new NumericDocValuesField(Fields.QUALITY, NumericUtils.doubleToSortableLong(entry.quality())),
+                new NumericDocValuesField(Fields.STATE_HASH, entry.stateHash())};
+    }
+
     private static void addKeyword(Document doc, String field, String value) {
         if (value != null) {
             doc.add(new StringField(field, value, Store.NO));
@@ -275,6 +308,12 @@ public final class SearchIndex implements Closeable {
     @FunctionalInterface
     public interface SearcherFunction<T> {
         T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Receives what {@link #forEachDocument} reads of one document. */
+    @FunctionalInterface
+    public interface DocumentVisitor {
+        void visit(String id, long contentHash, long stateHash);
     }
 
     /** A document's vector and the hash of the text it was made from. */

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
 
 /**
  * The text of an experience (or an open session's topic) that keyword and vector search see: each keyword field is
@@ -14,8 +13,12 @@ import java.util.List;
 public record SearchableText(String goal, String breakthroughs, String deadEnds, String gotchas, String artifacts,
                              String tools, String domain, String embeddingText) {
 
-    public static SearchableText ofTopic(String topic, String domain, List<String> tools) {
-        return new SearchableText(topic, "", "", "", "", String.join(" ", tools), nullToEmpty(domain), topic);
+    /**
+     * A session's topic, for its vector alone: sessions are matched by vector only, and keeping them out of the keyword
+     * fields keeps their constant opening and closing out of the BM25 statistics that rank experiences.
+     */
+    public static SearchableText ofTopic(String topic) {
+        return new SearchableText("", "", "", "", "", "", "", topic);
     }
 
     /** 64 bits of SHA-256 over the embedded text: equal hashes mean the stored vector is still right. */
@@ -27,9 +30,5 @@ public record SearchableText(String goal, String breakthroughs, String deadEnds,
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
-    }
-
-    static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -1,11 +1,12 @@
 package io.plurum.search.ranking;
 
-import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.NumericUtils;
 
 import io.plurum.search.index.Fields;
 import io.plurum.search.index.Kind;
@@ -38,7 +39,9 @@ public final class Filters {
             filter.add(term(Fields.DOMAIN, SearchIndex.normalizeLabel(domain)), Occur.FILTER);
         }
         if (minQuality != null && minQuality > 0) {
-            filter.add(DoubleField.newRangeQuery(Fields.QUALITY, minQuality, Double.POSITIVE_INFINITY), Occur.FILTER);
+            // Quality lives in updatable doc values only: checked per document the other clauses let through.
+            filter.add(NumericDocValuesField.newSlowRangeQuery(Fields.QUALITY,
+                    NumericUtils.doubleToSortableLong(minQuality), Long.MAX_VALUE), Occur.FILTER);
         }
         if (excludedId != null) {
             filter.add(term(Fields.ID, excludedId), Occur.MUST_NOT);

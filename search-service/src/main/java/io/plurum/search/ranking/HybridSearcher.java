@@ -19,7 +19,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -215,17 +215,17 @@ public final class HybridSearcher {
             doc.evidence += doc.cosine;
         }
         LeafReaderContext leaf = null;
-        SortedNumericDocValues quality = null;
+        NumericDocValues quality = null;
         SortedSetDocValues toolValues = null;
         for (Found doc : found.values()) {
             if (leaf == null || doc.doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = Documents.leaf(searcher, doc.doc);
-                quality = DocValues.getSortedNumeric(leaf.reader(), Fields.QUALITY);
+                quality = DocValues.getNumeric(leaf.reader(), Fields.QUALITY);
                 toolValues = DocValues.getSortedSet(leaf.reader(), Fields.TOOL);
             }
             int local = doc.doc - leaf.docBase;
             doc.leaf = leaf;
-            doc.quality = quality.advanceExact(local) ? NumericUtils.sortableLongToDouble(quality.nextValue()) : 0;
+            doc.quality = quality.advanceExact(local) ? NumericUtils.sortableLongToDouble(quality.longValue()) : 0;
             doc.toolOverlap = toolOverlap(toolValues, local, tools);
         }
         rank(found.values(), f -> f.keywordScore, (f, rank) -> f.keywordRank = rank);

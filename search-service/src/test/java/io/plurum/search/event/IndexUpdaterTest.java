@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +22,9 @@ import io.plurum.platform.embeddings.EmbeddingModels;
 import io.plurum.platform.embeddings.Vectors;
 import io.plurum.platform.events.ExperienceState;
 import io.plurum.search.Experiences;
+import io.plurum.search.index.Documents;
+import io.plurum.search.index.Fields;
+import io.plurum.search.index.SearchIndex;
 
 class IndexUpdaterTest {
 
@@ -48,6 +56,90 @@ class IndexUpdaterTest {
 
         assertThat(model.calls).isEqualTo(1);
         assertThat(fixture.index().size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUpdateCountersInPlaceLeavingNoDeletedDocument() throws Exception {
+        ExperienceState experience = published(AGENT, "Tune PostgreSQL autovacuum for a write-heavy table",
+                "databases", List.of("postgresql"), "lower autovacuum_vacuum_scale_factor on that table alone");
+        fixture.add(experience, neighbour());
+        String segment = segmentOf(experience);
+
+        fixture.add(Experiences.withQuality(experience, 0.7), Experiences.withQuality(experience, 0.97));
+
+        // Refreshing merges small segments, which would drop a deleted document too: the document staying in its
+        // segment shows it was never replaced (a new document goes to a new segment).
+        assertThat(segmentOf(experience)).isEqualTo(segment);
+        assertThat(deletedDocs()).isZero();
+        assertThat(fixture.index().size()).isEqualTo(2);
+        assertThat(fixture.service().search("autovacuum write-heavy table", null, null, null, 1, null).items())
+                .singleElement().satisfies(r -> {
+                    assertThat(r.experience().id()).isEqualTo(experience.id());
+                    assertThat(r.experience().qualityScore()).isEqualTo(0.97);
+                });
+    }
+
+    @Test
+    void shouldFilterByTheQualityOfTheLatestCounterUpdate() throws Exception {
+        ExperienceState experience = published(AGENT, "Bound Kafka consumer lag alerts by time, not offsets",
+                "streaming", List.of("kafka"), "alert on the age of the oldest unconsumed record");
+        fixture.add(experience);
+        assertThat(fixture.service().search("kafka consumer lag alerts", null, null, 0.9, 10, null).items())
+                .isEmpty();
+
+        fixture.add(Experiences.withQuality(experience, 0.95));
+
+        assertThat(fixture.service().search("kafka consumer lag alerts", null, null, 0.9, 10, null).items())
+                .extracting(r -> r.experience().id()).containsExactly(experience.id());
+    }
+
+    @Test
+    void shouldReplaceTheDocumentWhenItsSearchableContentChanges() throws Exception {
+        ExperienceState experience = published(AGENT, "Speed up Gradle configuration", "build-tools",
+                List.of("gradle"), "enable the configuration cache");
+        fixture.add(experience, neighbour());
+        String segment = segmentOf(experience);
+
+        fixture.add(state(experience.id(), AGENT, "Speed up Gradle configuration with lazy task registration",
+                "build-tools", List.of("gradle"), "tasks.register instead of tasks.create", "published", "public",
+                0.5));
+
+        assertThat(segmentOf(experience)).isNotEqualTo(segment);
+        assertThat(fixture.index().size()).isEqualTo(2);
+        Query newGoal = new QueryBuilder(SearchIndex.analyzer())
+                .createPhraseQuery(Fields.GOAL, "lazy task registration");
+        assertThat(fixture.index().<Integer>search(s -> s.count(newGoal))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldIndexWholeARecordOfAnIdItHasNotIndexed() throws Exception {
+        ExperienceState experience = published(AGENT, "Rotate TLS certificates without downtime", "security",
+                List.of("cert-manager"), "let cert-manager renew thirty days ahead");
+
+        fixture.add(Experiences.withQuality(experience, 0.8));
+
+        assertThat(fixture.goals("rotate TLS certificates")).containsExactly(experience.goal());
+        assertThat(fixture.service().search("rotate TLS certificates", null, null, 0.75, 10, null).items())
+                .extracting(r -> r.experience().qualityScore()).containsExactly(0.8);
+    }
+
+    @Test
+    void shouldKnowWhatTheIndexHoldsAfterARestart() throws Exception {
+        ExperienceState experience = published(AGENT, "Cap JVM heap inside containers", "backend",
+                List.of("java"), "MaxRAMPercentage instead of a fixed Xmx");
+        fixture.add(experience, neighbour());
+        fixture.index().commit();
+        String segment = segmentOf(experience);
+
+        IndexUpdater restarted = new IndexUpdater(fixture.index(), model);
+        restarted.applyExperience(experience.id().toString(),
+                IndexFixture.experienceEvent(Experiences.withQuality(experience, 0.9)));
+        fixture.index().refresh();
+
+        assertThat(segmentOf(experience)).isEqualTo(segment);
+        assertThat(deletedDocs()).isZero();
+        assertThat(fixture.service().search("JVM heap containers", null, null, 0.85, 10, null).items())
+                .extracting(r -> r.experience().id()).containsExactly(experience.id());
     }
 
     @Test
@@ -145,6 +237,22 @@ class IndexUpdaterTest {
 
     private void apply(ExperienceState state) throws Exception {
         updater.applyExperience(state.id().toString(), IndexFixture.experienceEvent(state));
+    }
+
+    private static ExperienceState neighbour() {
+        return published(AGENT, "Unrelated neighbour about Ansible", "infrastructure", List.of("ansible"),
+                "check mode before every run");
+    }
+
+    private String segmentOf(ExperienceState state) throws Exception {
+        return fixture.index().search(s -> {
+            int doc = s.search(new TermQuery(new Term(Fields.ID, state.id().toString())), 1).scoreDocs[0].doc;
+            return ((SegmentReader) Documents.leaf(s, doc).reader()).getSegmentName();
+        });
+    }
+
+    private int deletedDocs() throws Exception {
+        return fixture.index().search(s -> s.getIndexReader().numDeletedDocs());
     }
 
     private float[] storedVector(ExperienceState state) throws Exception {
