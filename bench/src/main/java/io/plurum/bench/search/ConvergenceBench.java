@@ -1,7 +1,6 @@
 package io.plurum.bench.search;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -109,7 +108,7 @@ public final class ConvergenceBench {
         return index.search(s -> {
             List<String> cards = new ArrayList<>();
             for (var hit : searcher.search(s, retrieval).hits()) {
-                cards.add(new String(Documents.card(s, hit.doc()), StandardCharsets.UTF_8));
+                cards.add(Json.write(Documents.experienceCard(s, hit.doc())));
             }
             return cards;
         });

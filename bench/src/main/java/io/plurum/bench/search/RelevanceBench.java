@@ -15,7 +15,6 @@ import io.plurum.platform.events.ExperienceState;
 import io.plurum.platform.json.Json;
 import io.plurum.search.event.IndexUpdater;
 import io.plurum.search.index.Documents;
-import io.plurum.search.index.ExperienceCard;
 import io.plurum.search.index.SearchIndex;
 import io.plurum.search.ranking.Filters;
 import io.plurum.search.ranking.HybridSearcher;
@@ -113,8 +112,7 @@ public final class RelevanceBench {
             throws IOException {
         List<String> keys = new ArrayList<>();
         for (var hit : hits) {
-            ExperienceCard card = Json.mapper().readValue(Documents.card(searcher, hit.doc()), ExperienceCard.class);
-            keys.add(data.keyOf(card.id()));
+            keys.add(data.keyOf(Documents.experienceCard(searcher, hit.doc()).id()));
         }
         return keys;
     }

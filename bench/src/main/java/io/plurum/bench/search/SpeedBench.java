@@ -20,9 +20,7 @@ import org.apache.lucene.search.ScoreDoc;
 import io.plurum.platform.embeddings.EmbeddingModel;
 import io.plurum.platform.embeddings.EmbeddingModels;
 import io.plurum.platform.embeddings.Vectors;
-import io.plurum.platform.json.Json;
 import io.plurum.search.index.Documents;
-import io.plurum.search.index.ExperienceCard;
 import io.plurum.search.index.SearchIndex;
 import io.plurum.search.ranking.Filters;
 import io.plurum.search.ranking.HybridSearcher;
@@ -91,7 +89,7 @@ public final class SpeedBench {
         }
     }
 
-    private static void build(SearchIndex index, SyntheticCorpus corpus, int size, int threads) throws Exception {
+    static void build(SearchIndex index, SyntheticCorpus corpus, int size, int threads) throws Exception {
         long started = System.nanoTime();
         AtomicLong next = new AtomicLong();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -217,9 +215,7 @@ public final class SpeedBench {
                         null)), 10).scoreDocs;
                 Set<Long> ids = new HashSet<>();
                 for (ScoreDoc hit : top) {
-                    ExperienceCard card = Json.mapper().readValue(Documents.card(s, hit.doc),
-                            ExperienceCard.class);
-                    ids.add(card.id().getLeastSignificantBits());
+                    ids.add(Documents.experienceCard(s, hit.doc).id().getLeastSignificantBits());
                 }
                 return ids;
             });

@@ -12,7 +12,8 @@ import io.plurum.platform.embeddings.Vectors;
 import io.plurum.platform.events.ExperienceState;
 import io.plurum.platform.events.ExperienceState.Breakthrough;
 import io.plurum.platform.json.Json;
-import io.plurum.search.index.ExperienceCard;
+import io.plurum.search.index.ExperienceCounters;
+import io.plurum.search.index.ExperienceHeader;
 import io.plurum.search.index.IndexEntry;
 import io.plurum.search.index.Kind;
 import io.plurum.search.index.SearchableText;
@@ -49,12 +50,19 @@ final class SyntheticCorpus {
                 base.tools(), base.domain(), String.join("\n", goal, breakthroughs, textOf(other).gotchas(),
                 base.deadEnds()));
         UUID id = new UUID(0, i);
-        ExperienceCard card = new ExperienceCard(id, Long.toString(i, 36), agent(i), null, mixed.goal(),
-                seed.domain(), seed.toolsUsed(), "published", "public", "success", random.nextDouble(), 0.8, 5, 4, 1,
-                2, 0, 3, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
-        IndexEntry entry = new IndexEntry(Kind.EXPERIENCE, id.toString(), card.shortId(), card.agentId().toString(),
-                "published", "public", seed.domain(), seed.toolsUsed(), card.qualityScore(), mixed,
-                Json.write(card).getBytes(StandardCharsets.UTF_8), i);
+        ExperienceHeader header = new ExperienceHeader(id, Long.toString(i, 36), agent(i), null, mixed.goal(),
+                seed.domain(), seed.toolsUsed(), "published", "public", "success", Instant.EPOCH, Instant.EPOCH);
+        double quality = random.nextDouble();
+        // Counters spread as a live index's are, so that their doc values compress no better than real ones do.
+        Random counts = new Random(~i);
+        int reports = counts.nextInt(50);
+        int successes = reports == 0 ? 0 : counts.nextInt(reports + 1);
+        ExperienceCounters counters = new ExperienceCounters(quality, reports == 0 ? 0 : successes / (double) reports,
+                reports, successes, reports - successes, counts.nextInt(30), counts.nextInt(10), counts.nextInt(100),
+                Instant.EPOCH.plusNanos(counts.nextLong(1L << 60)));
+        IndexEntry entry = new IndexEntry(Kind.EXPERIENCE, id.toString(), header.shortId(),
+                header.agentId().toString(), "published", "public", seed.domain(), seed.toolsUsed(), mixed,
+                Json.write(header).getBytes(StandardCharsets.UTF_8), counters, i);
         return new Document(entry, noisy(seedVectors.get((int) (i % seeds.size())), random));
     }
 

@@ -1,5 +1,7 @@
 package io.plurum.search.config;
 
+import java.time.Duration;
+
 import io.plurum.platform.embeddings.EmbeddingModels;
 import io.plurum.search.ranking.RankingSettings;
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +21,14 @@ public interface SearchConfig {
     /** int8 scalar quantization of the HNSW vectors: a quarter of the memory, recall@10 about 0.99. */
     @WithDefault("false")
     boolean quantizeVectors();
+
+    /**
+     * How long a change of counters alone (outcomes, votes, acquisitions) may take to become searchable. A refresh
+     * rewrites every updated doc-values field of each segment holding an updated document, so such changes are
+     * refreshed at most this often; added, replaced and removed documents are refreshed right after their batch.
+     */
+    @WithDefault("5s")
+    Duration counterRefresh();
 
     Ranking ranking();
 

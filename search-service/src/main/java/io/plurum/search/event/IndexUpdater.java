@@ -98,7 +98,7 @@ public final class IndexUpdater {
         Optional<IndexEntry> entry = data == null ? Optional.empty() : mapper.map(data);
         if (entry.isEmpty()) {
             forget(key);
-            return target -> target.delete(key);
+            return IndexWrite.content(target -> target.delete(key));
         }
         IndexEntry next = entry.get();
         if (!next.id().equals(key)) {
@@ -114,9 +114,9 @@ public final class IndexUpdater {
         long contentHash = SearchIndex.contentHash(next, vector);
         indexed.put(id, contentHash, next.stateHash());
         if (before != null && before.contentHash() == contentHash) {
-            return target -> target.updateCounters(next);
+            return IndexWrite.counters(target -> target.updateCounters(next));
         }
-        return target -> target.upsert(next, vector);
+        return IndexWrite.content(target -> target.upsert(next, vector));
     }
 
     @FunctionalInterface

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.plurum.platform.events.ExperienceState;
 import io.plurum.platform.json.Json;
-import io.plurum.search.index.ExperienceCard;
+import io.plurum.search.index.ExperienceCounters;
+import io.plurum.search.index.ExperienceHeader;
 import io.plurum.search.index.IndexEntry;
 import io.plurum.search.index.Kind;
 import io.plurum.search.index.SearchableText;
@@ -32,21 +33,22 @@ final class StateMapping {
         if (state.id() == null || !"published".equals(state.status())) {
             return Optional.empty();
         }
-        ExperienceCard card = new ExperienceCard(state.id(), state.shortId(), state.agentId(), state.sessionId(),
-                state.goal(), state.domain(), orEmpty(state.toolsUsed()), state.status(), state.visibility(),
-                state.outcome(), state.qualityScore(), state.successRate(), state.totalReports(),
-                state.successCount(), state.failureCount(), state.upvotes(), state.downvotes(), state.acquisitions(),
-                state.createdAt(), state.publishedAt(), state.updatedAt());
+        ExperienceHeader header = new ExperienceHeader(state.id(), state.shortId(), state.agentId(),
+                state.sessionId(), state.goal(), state.domain(), orEmpty(state.toolsUsed()), state.status(),
+                state.visibility(), state.outcome(), state.createdAt(), state.publishedAt());
+        ExperienceCounters counters = new ExperienceCounters(state.qualityScore(), state.successRate(),
+                state.totalReports(), state.successCount(), state.failureCount(), state.upvotes(), state.downvotes(),
+                state.acquisitions(), state.updatedAt());
         SearchableText text = new SearchableText(nullToEmpty(state.goal()),
                 join(state.breakthroughs(), b -> b.insight() + " " + nullToEmpty(b.detail())),
                 join(state.deadEnds(), d -> d.what() + " " + nullToEmpty(d.why())),
                 join(state.gotchas(), g -> g.warning() + " " + nullToEmpty(g.context())),
                 join(state.artifacts(), a -> nullToEmpty(a.description()) + " " + nullToEmpty(a.language())),
                 String.join(" ", orEmpty(state.toolsUsed())), nullToEmpty(state.domain()), state.embeddingText());
-        byte[] cardJson = Json.write(card).getBytes(StandardCharsets.UTF_8);
         return Optional.of(new IndexEntry(Kind.EXPERIENCE, state.id().toString(), state.shortId(),
                 Objects.toString(state.agentId(), null), state.status(), state.visibility(), state.domain(),
-                orEmpty(state.toolsUsed()), state.qualityScore(), text, cardJson, hash(Json.write(data))));
+                orEmpty(state.toolsUsed()), text, Json.write(header).getBytes(StandardCharsets.UTF_8), counters,
+                hash(Json.write(data))));
     }
 
     /**
@@ -62,8 +64,8 @@ final class StateMapping {
         List<String> tools = orEmpty(card.toolsUsed());
         String cardJson = Json.write(card);
         return Optional.of(new IndexEntry(Kind.SESSION, card.id().toString(), card.shortId(),
-                Objects.toString(card.agentId(), null), card.status(), card.visibility(), card.domain(), tools, 0,
-                SearchableText.ofTopic(card.topic()), cardJson.getBytes(StandardCharsets.UTF_8),
+                Objects.toString(card.agentId(), null), card.status(), card.visibility(), card.domain(), tools,
+                SearchableText.ofTopic(card.topic()), cardJson.getBytes(StandardCharsets.UTF_8), null,
                 hash(cardJson)));
     }
 

@@ -26,6 +26,7 @@ import io.plurum.platform.embeddings.EmbeddingModel;
 import io.plurum.platform.events.Topics;
 import io.plurum.platform.kafka.KafkaSettings;
 import io.plurum.platform.kafka.TopicInitializer;
+import io.plurum.search.config.SearchConfig;
 import io.plurum.search.index.SearchIndex;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,8 +36,10 @@ import jakarta.enterprise.event.Observes;
 /**
  * Feeds the index from {@code plurum.experiences.v1} and {@code plurum.session-state.v1}, read as tables: every
  * partition assigned, from the beginning, no consumer group and no committed offsets, so each replica converges on
- * its own to the same index. Caught up once the replay reached the end offsets seen at start; from then on every
- * batch is made searchable at once (near-real-time refresh, tens of milliseconds).
+ * its own to the same index. Caught up once the replay reached the end offsets seen at start; from then on a batch
+ * that adds, replaces or removes documents is made searchable at once (near-real-time refresh, tens of
+ * milliseconds). Counter updates alone are made searchable at most every {@code plurum.search.counter-refresh}: each
+ * refresh rewrites the updated doc-values fields of whole segments, and outcomes and votes come all the time.
  *
  * <p>One thread reads and maps the records in order; one writer thread per core applies them to the index, each key
  * always on the same writer so that its writes keep their order. A batch is written completely before the next is
@@ -53,17 +56,20 @@ public class TopicFeed {
     private final EmbeddingModel model;
     private final KafkaSettings settings;
     private final TopicInitializer topics;
+    private final long counterRefreshNanos;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean caughtUp;
     private volatile boolean stopped;
     private Thread thread;
 
-    public TopicFeed(SearchIndex index, EmbeddingModel model, KafkaSettings settings, TopicInitializer topics) {
+    public TopicFeed(SearchIndex index, EmbeddingModel model, KafkaSettings settings, TopicInitializer topics,
+                     SearchConfig config) {
         this.index = index;
         this.model = model;
         this.settings = settings;
         this.topics = topics;
+        this.counterRefreshNanos = config.counterRefresh().toNanos();
     }
 
     void start(@Observes StartupEvent event) {
@@ -124,28 +130,37 @@ public class TopicFeed {
     private void follow(KafkaConsumer<String, String> consumer, IndexUpdater updater, List<ExecutorService> writers,
                         Map<TopicPartition, Long> replayEnd, long started) throws Exception {
         long lastCommit = System.nanoTime();
+        long lastRefresh = lastCommit;
         boolean dirty = false;
+        boolean countersPending = false;
         while (!stopped) {
             ConsumerRecords<String, String> records = consumer.poll(POLL);
-            write(updater, records, writers);
-            dirty |= !records.isEmpty();
+            IndexWrite.Change change = write(updater, records, writers);
+            dirty |= change != IndexWrite.Change.NOTHING;
+            countersPending |= change == IndexWrite.Change.COUNTERS;
+            long now = System.nanoTime();
             if (!caughtUp && replayEnd.entrySet().stream()
                     .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                 int removed = updater.finishReplay();
                 index.refresh();
                 index.commit();
+                lastRefresh = now;
+                countersPending = false;
                 caughtUp = true;
                 LOG.infof("search index replayed in %d ms: %d documents, %d records applied, %d embedded, %d stale "
-                                + "removed, model %s", (System.nanoTime() - started) / 1_000_000, index.size(),
+                                + "removed, model %s", (now - started) / 1_000_000, index.size(),
                         applied.get(), updater.embedded(), removed, model.id());
                 continue;
             }
             // No refresh while replaying: nobody searches yet, and each refresh would cut a small segment that
-            // merges (HNSW graphs included) would have to rebuild.
-            if (!records.isEmpty() && caughtUp) {
+            // merges (HNSW graphs included) would have to rebuild. Counters left pending are refreshed by a later
+            // poll, with or without records.
+            if (caughtUp && (change == IndexWrite.Change.CONTENT
+                    || countersPending && now - lastRefresh >= counterRefreshNanos)) {
                 index.refresh();
+                lastRefresh = now;
+                countersPending = false;
             }
-            long now = System.nanoTime();
             if (dirty && caughtUp && now - lastCommit > COMMIT_NANOS) {
                 index.commit();
                 lastCommit = now;
@@ -157,17 +172,19 @@ public class TopicFeed {
     /**
      * Applies a batch and returns once all of it is written. A record that cannot be applied is logged and skipped:
      * one bad event must not stop search for everyone. The updater forgets the keys whose writes failed, so that
-     * their next records are indexed whole.
+     * their next records are indexed whole. Returns the largest change the batch made.
      */
-    private void write(IndexUpdater updater, ConsumerRecords<String, String> records, List<ExecutorService> writers)
-            throws InterruptedException {
+    private IndexWrite.Change write(IndexUpdater updater, ConsumerRecords<String, String> records,
+                                    List<ExecutorService> writers) throws InterruptedException {
         List<Future<?>> writes = new ArrayList<>(records.count());
         Queue<String> failedKeys = new ConcurrentLinkedQueue<>();
+        IndexWrite.Change change = IndexWrite.Change.NOTHING;
         for (ConsumerRecord<String, String> record : records) {
             try {
                 IndexWrite write = record.topic().equals(Topics.EXPERIENCES.name())
                         ? updater.experience(record.key(), record.value())
                         : updater.session(record.key(), record.value());
+                change = write.change().compareTo(change) > 0 ? write.change() : change;
                 ExecutorService writer = writers.get(Math.floorMod(Objects.hashCode(record.key()), writers.size()));
                 writes.add(writer.submit(() -> {
                     try {
@@ -190,6 +207,7 @@ public class TopicFeed {
             }
         }
         failedKeys.forEach(updater::forget);
+        return change;
     }
 
     private void skip(ConsumerRecord<String, String> record, Exception e) {

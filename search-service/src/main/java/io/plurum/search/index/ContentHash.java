@@ -38,6 +38,11 @@ final class ContentHash {
         return this;
     }
 
+    ContentHash add(byte[] bytes) {
+        length(bytes.length).digest.update(bytes);
+        return this;
+    }
+
     ContentHash add(float[] vector) {
         ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES);
         bytes.asFloatBuffer().put(vector);

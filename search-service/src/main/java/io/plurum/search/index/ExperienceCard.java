@@ -10,4 +10,11 @@ public record ExperienceCard(UUID id, String shortId, UUID agentId, UUID session
                              double qualityScore, double successRate, int totalReports, int successCount,
                              int failureCount, int upvotes, int downvotes, int acquisitions, Instant createdAt,
                              Instant publishedAt, Instant updatedAt) {
+
+    public static ExperienceCard of(ExperienceHeader h, ExperienceCounters c) {
+        return new ExperienceCard(h.id(), h.shortId(), h.agentId(), h.sessionId(), h.goal(), h.domain(),
+                h.toolsUsed(), h.status(), h.visibility(), h.outcome(), c.qualityScore(), c.successRate(),
+                c.totalReports(), c.successCount(), c.failureCount(), c.upvotes(), c.downvotes(), c.acquisitions(),
+                h.createdAt(), h.publishedAt(), c.updatedAt());
+    }
 }

@@ -17,20 +17,33 @@ public final class Fields {
     public static final String TOOL = "tool";
     /**
      * Quality score, as {@code NumericUtils.doubleToSortableLong} in numeric doc values: it changes with every outcome
-     * and vote, and doc values can be updated in place where points could not.
+     * and vote, and doc values can be updated in place where points could not. The other counters of the card are
+     * numeric doc values too (see {@link CounterFields}).
      */
     public static final String QUALITY = "quality";
+    public static final String SUCCESS_RATE = "success_rate";
+    public static final String TOTAL_REPORTS = "total_reports";
+    public static final String SUCCESS_COUNT = "success_count";
+    public static final String FAILURE_COUNT = "failure_count";
+    public static final String UPVOTES = "upvotes";
+    public static final String DOWNVOTES = "downvotes";
+    public static final String ACQUISITIONS = "acquisitions";
+    public static final String UPDATED_AT = "updated_at";
     public static final String VECTOR = "vector";
     /** Hash of the text that was embedded: the stored vector is reused while it does not change. */
     public static final String TEXT_HASH = "text_hash";
     /** Hash of the whole state a record carried: a record whose state is indexed already changes nothing. */
     public static final String STATE_HASH = "state_hash";
     /**
-     * Hash of everything indexed for search (terms, text, vector): while it stays the same, a new state is written as
-     * doc-values updates, which leave no deleted document behind to skew BM25 statistics.
+     * Hash of everything indexed for search (terms, text, vector) and of the stored card: while it stays the same, a
+     * new state is written as doc-values updates of the counters, which leave no deleted document behind to skew BM25
+     * statistics.
      */
     public static final String CONTENT_HASH = "content_hash";
-    /** The result card (JSON), as responses show it; binary doc values, so that new counters update it in place. */
+    /**
+     * The stored result card (JSON): an experience's {@link ExperienceHeader}, completed by its counters when read, or
+     * a whole {@link SessionCard}.
+     */
     public static final String CARD = "card";
 
     public static final String GOAL = "goal";

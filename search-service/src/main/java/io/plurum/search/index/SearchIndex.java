@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +18,12 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -41,8 +43,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.NumericUtils;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 /**
@@ -57,7 +57,7 @@ public final class SearchIndex implements Closeable {
     static final String MODEL_KEY = "embedding_model";
     static final String SCHEMA_KEY = "schema";
     /** Bump when documents change shape: an index of an older schema is rebuilt. */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
 
@@ -149,24 +149,25 @@ public final class SearchIndex implements Closeable {
         doc.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new NumericDocValuesField(Fields.TEXT_HASH, text.embeddingHash()));
         doc.add(new NumericDocValuesField(Fields.CONTENT_HASH, contentHash(entry, vector)));
-        for (Field value : updatable(entry)) {
-            doc.add(value);
-        }
+        doc.add(new StoredField(Fields.CARD, entry.card()));
+        updatable(entry).forEach(doc::add);
         writer.updateDocument(new Term(Fields.ID, entry.id()), doc);
     }
 
     /**
-     * Writes what may change while the searchable content stays the same (card, quality, state hash) into the
+     * Writes what may change while the content stays the same (an experience's counters, the state hash) into the
      * document of the entry's id, in place: no deleted document is left behind, so BM25 statistics stay those of a
      * replica that indexed this state first. Only for an entry whose {@link #contentHash} equals the indexed one.
+     * Lucene rewrites each updated field of a segment whole at the next refresh: numeric fields, a few bytes each.
      */
     public void updateCounters(IndexEntry entry) throws IOException {
-        writer.updateDocValues(new Term(Fields.ID, entry.id()), updatable(entry));
+        writer.updateDocValues(new Term(Fields.ID, entry.id()), updatable(entry).toArray(Field[]::new));
     }
 
     /**
-     * A hash of everything {@link #upsert} indexes for search (ids, filter terms, text, vector), and of nothing that
-     * {@link #updateCounters} writes: an entry with the hash of the indexed document differs only in doc values.
+     * A hash of everything {@link #upsert} indexes for search (ids, filter terms, text, vector) or stores (the card),
+     * and of nothing that {@link #updateCounters} writes: an entry with the hash of the indexed document differs only
+     * in its counters.
      */
     public static long contentHash(IndexEntry entry, float[] vector) {
         SearchableText text = entry.text();
@@ -174,7 +175,7 @@ public final class SearchIndex implements Closeable {
                 .add(entry.agentId()).add(entry.status()).add(entry.visibility()).add(entry.domain())
                 .add(entry.tools()).add(text.goal()).add(text.breakthroughs()).add(text.deadEnds())
                 .add(text.gotchas()).add(text.artifacts()).add(text.tools()).add(text.domain()).add(vector)
-                .value();
+                .add(entry.card()).value();
     }
 
     public void delete(String id) throws IOException {
@@ -272,11 +273,13 @@ public final class SearchIndex implements Closeable {
         return label.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static Field[] updatable(IndexEntry entry) {
-        return new Field[] {
-                new BinaryDocValuesField(Fields.CARD, new BytesRef(entry.card())),
-                new NumericDocValuesField(Fields.QUALITY, NumericUtils.doubleToSortableLong(entry.quality())),
-                new NumericDocValuesField(Fields.STATE_HASH, entry.stateHash())};
+    /** The counters (experiences only) and the state hash. */
+    private static List<Field> updatable(IndexEntry entry) {
+        List<Field> fields = new ArrayList<>(List.of(new NumericDocValuesField(Fields.STATE_HASH, entry.stateHash())));
+        if (entry.counters() != null) {
+            fields.addAll(List.of(CounterFields.of(entry.counters())));
+        }
+        return fields;
     }
 
     private static void addKeyword(Document doc, String field, String value) {

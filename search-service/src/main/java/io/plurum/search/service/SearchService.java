@@ -16,7 +16,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 import io.plurum.platform.errors.PlurumException;
-import io.plurum.platform.json.Json;
 import io.plurum.search.index.Documents;
 import io.plurum.search.index.ExperienceCard;
 import io.plurum.search.index.Fields;
@@ -67,7 +66,7 @@ public class SearchService {
             if (found.length == 0) {
                 throw new PlurumException.NotFound("No experience " + identifier + ".");
             }
-            ExperienceCard origin = card(s, found[0].doc, ExperienceCard.class);
+            ExperienceCard origin = Documents.experienceCard(s, found[0].doc);
             Retrieval retrieval = new Retrieval(origin.goal(), Documents.vector(s, found[0].doc), origin.toolsUsed(),
                     Filters.visibleExperiences(idOf(viewer), null, null, origin.id().toString()), limit);
             return experiences(s, searcher.search(s, retrieval));
@@ -93,7 +92,7 @@ public class SearchService {
         return read(s -> {
             List<SessionResult> sessions = new ArrayList<>();
             for (Hit hit : searcher.search(s, retrieval, HybridSearcher.Mode.VECTOR).hits()) {
-                SessionCard card = card(s, hit.doc(), SessionCard.class);
+                SessionCard card = Documents.sessionCard(s, hit.doc());
                 sessions.add(new SessionResult(card, round(hit.similarity())));
             }
             return sessions;
@@ -107,14 +106,10 @@ public class SearchService {
     private Results<ExperienceResult> experiences(IndexSearcher s, Ranked ranked) throws IOException {
         List<ExperienceResult> results = new ArrayList<>(ranked.hits().size());
         for (Hit hit : ranked.hits()) {
-            ExperienceCard card = card(s, hit.doc(), ExperienceCard.class);
+            ExperienceCard card = Documents.experienceCard(s, hit.doc());
             results.add(new ExperienceResult(card, round(hit.similarity()), hit.score()));
         }
         return new Results<>(results, ranked.totalFound());
-    }
-
-    private static <T> T card(IndexSearcher s, int doc, Class<T> type) throws IOException {
-        return Json.mapper().readValue(Documents.card(s, doc), type);
     }
 
     private static Query identifierQuery(String identifier) {

@@ -17,12 +17,16 @@ import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.plurum.platform.embeddings.EmbeddingModel;
 import io.plurum.platform.embeddings.EmbeddingModels;
 import io.plurum.platform.embeddings.Vectors;
 import io.plurum.platform.events.ExperienceState;
+import io.plurum.platform.json.Json;
 import io.plurum.search.Experiences;
 import io.plurum.search.index.Documents;
+import io.plurum.search.index.ExperienceCard;
 import io.plurum.search.index.Fields;
 import io.plurum.search.index.SearchIndex;
 
@@ -77,6 +81,38 @@ class IndexUpdaterTest {
                     assertThat(r.experience().id()).isEqualTo(experience.id());
                     assertThat(r.experience().qualityScore()).isEqualTo(0.97);
                 });
+    }
+
+    @Test
+    void shouldShowEveryCounterOfTheLatestUpdateInTheCard() throws Exception {
+        ExperienceState experience = published(AGENT, "Keep Elasticsearch shards under fifty gigabytes",
+                "search", List.of("elasticsearch"), "roll indices over by size, not only by age");
+        fixture.add(experience, neighbour());
+        ObjectNode changed = (ObjectNode) Json.tree(experience);
+        changed.put("quality_score", 0.83).put("success_rate", 0.75).put("total_reports", 8).put("success_count", 6)
+                .put("failure_count", 2).put("upvotes", 11).put("downvotes", 4).put("acquisitions", 17)
+                .put("updated_at", "2031-02-03T04:05:06.123456789Z");
+        ExperienceState updated = Json.convert(changed, ExperienceState.class);
+
+        fixture.add(updated);
+
+        assertThat(deletedDocs()).isZero();
+        assertThat(fixture.service().search("elasticsearch shards size", null, null, null, 1, null).items())
+                .singleElement().satisfies(r -> assertThat(r.experience()).isEqualTo(cardOf(updated)));
+    }
+
+    @Test
+    void shouldReplaceTheDocumentWhenOnlyItsStoredCardChanges() throws Exception {
+        ExperienceState experience = published(AGENT, "Retry idempotent HTTP calls with jitter", "backend",
+                List.of("resilience4j"), "exponential backoff with full jitter");
+        fixture.add(experience, neighbour());
+        ExperienceState failed = Json.convert(((ObjectNode) Json.tree(experience)).put("outcome", "failure"),
+                ExperienceState.class);
+
+        fixture.add(failed);
+
+        assertThat(fixture.service().search("retry HTTP jitter", null, null, null, 1, null).items())
+                .singleElement().satisfies(r -> assertThat(r.experience().outcome()).isEqualTo("failure"));
     }
 
     @Test
@@ -249,6 +285,13 @@ class IndexUpdaterTest {
             int doc = s.search(new TermQuery(new Term(Fields.ID, state.id().toString())), 1).scoreDocs[0].doc;
             return ((SegmentReader) Documents.leaf(s, doc).reader()).getSegmentName();
         });
+    }
+
+    private static ExperienceCard cardOf(ExperienceState s) {
+        return new ExperienceCard(s.id(), s.shortId(), s.agentId(), s.sessionId(), s.goal(), s.domain(),
+                s.toolsUsed(), s.status(), s.visibility(), s.outcome(), s.qualityScore(), s.successRate(),
+                s.totalReports(), s.successCount(), s.failureCount(), s.upvotes(), s.downvotes(), s.acquisitions(),
+                s.createdAt(), s.publishedAt(), s.updatedAt());
     }
 
     private int deletedDocs() throws Exception {

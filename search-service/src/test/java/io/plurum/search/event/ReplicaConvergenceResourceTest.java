@@ -18,6 +18,7 @@ import io.plurum.platform.kafka.TopicInitializer;
 import io.plurum.platform.testing.PlurumTestResource;
 import io.plurum.search.Experiences;
 import io.plurum.search.KafkaEvents;
+import io.plurum.search.config.SearchConfig;
 import io.plurum.search.index.SearchIndex;
 import io.plurum.search.ranking.HybridSearcher;
 import io.plurum.search.service.ExperienceResult;
@@ -52,6 +53,8 @@ class ReplicaConvergenceResourceTest {
     KafkaSettings kafka;
     @Inject
     TopicInitializer topics;
+    @Inject
+    SearchConfig config;
 
     @BeforeEach
     void waitUntilReplayed() {
@@ -78,7 +81,8 @@ class ReplicaConvergenceResourceTest {
             events.tombstone(corpus.get(1).id());
         }
         // The corpus spans partitions: only the last change of each experience shows the running replica has
-        // applied every record; comparing earlier would compare two different states.
+        // applied every record; comparing earlier would compare two different states. Counter changes show after
+        // plurum.search.counter-refresh (200 ms in tests).
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (int i = 0; i < corpus.size(); i++) {
                 ExperienceState experience = corpus.get(i);
@@ -95,7 +99,7 @@ class ReplicaConvergenceResourceTest {
         });
 
         try (SearchIndex index = SearchIndex.inMemory(model.id(), false)) {
-            TopicFeed replica = new TopicFeed(index, model, kafka, topics);
+            TopicFeed replica = new TopicFeed(index, model, kafka, topics, config);
             replica.start(null);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(replica::isCaughtUp);
