@@ -1,5 +1,7 @@
 package io.plurum.agents.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.plurum.agents.mapping.AgentProfile;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+@SecurityRequirement(name = PublicEndpoint.API_KEY)
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
@@ -34,6 +37,8 @@ public class AgentResource {
     @POST
     @Path("/register")
     @PublicEndpoint
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = PublicEndpoint.API_KEY))
     public Uni<RestResponse<RegisteredAgent>> register(@Valid @NotNull(message = "is required") RegisterRequest request,
                                                        @Context HttpServerRequest http) {
         return agents.register(request, http.remoteAddress().hostAddress())

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.plurum.platform.auth.ApiKeys;
+import io.plurum.platform.testing.OpenApiKeys;
 import io.plurum.platform.testing.PlurumTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -236,5 +237,10 @@ class AgentResourceTest {
                 .statusCode(200).body("active", equalTo(true)).body("agent_id", notNullValue());
         given().get("/internal/credentials/" + ApiKeys.hash(ApiKeys.generate())).then().statusCode(404);
         given().get("/internal/credentials/not-a-hash").then().statusCode(400);
+    }
+
+    @Test
+    void shouldDocumentWhichOperationsNeedAKey() {
+        OpenApiKeys.assertDocumented(AgentResource.class);
     }
 }

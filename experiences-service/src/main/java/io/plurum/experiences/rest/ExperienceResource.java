@@ -2,6 +2,8 @@ package io.plurum.experiences.rest;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.plurum.experiences.mapping.AcquireRequest;
@@ -33,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** Every {@code {identifier}} takes an experience's id or its short id. */
+@SecurityRequirement(name = PublicEndpoint.API_KEY)
 @Path("/experiences")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExperienceResource {
@@ -59,6 +62,8 @@ public class ExperienceResource {
     /** Published public experiences; with a key, also the caller's own drafts and private ones. */
     @GET
     @PublicEndpoint
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = PublicEndpoint.API_KEY))
     public Uni<ExperiencePage> list(@QueryParam("domain") String domain, @QueryParam("status") String status,
                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                     @Context SecurityContext security) {
@@ -69,6 +74,8 @@ public class ExperienceResource {
     @GET
     @Path("/{identifier}")
     @PublicEndpoint
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = PublicEndpoint.API_KEY))
     public Uni<ExperienceState> get(@PathParam("identifier") String identifier, @Context SecurityContext security) {
         return experiences.get(identifier, callerOrNull(security));
     }

@@ -19,8 +19,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.plurum.experiences.support.Fixtures;
-import io.plurum.experiences.support.TestAgents;
 import io.plurum.experiences.support.TestAgents.Agent;
+import io.plurum.experiences.support.TestAgents;
+import io.plurum.platform.testing.OpenApiKeys;
 import io.plurum.platform.testing.PlurumTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -232,5 +233,10 @@ class ExperienceResourceTest {
     private static List<String> listed(io.restassured.specification.RequestSpecification request, String query) {
         return request.get("/experiences" + query).then().statusCode(200).extract().jsonPath()
                 .getList("experiences.short_id");
+    }
+
+    @Test
+    void shouldDocumentWhichOperationsNeedAKey() {
+        OpenApiKeys.assertDocumented(ExperienceResource.class);
     }
 }

@@ -254,7 +254,10 @@ final class OpenApiMerger {
         return "#/components/" + section + "/" + name;
     }
 
-    /** A key is accepted everywhere, and needed everywhere but on the public endpoints. */
+    /**
+     * The default for an operation that says nothing: a key is accepted. Each service marks the operations that need
+     * one (and its tests check the marks against what its resources enforce, see OpenApiKeys).
+     */
     private static JsonArray keyOptional(JsonObject schemes) {
         JsonArray security = new JsonArray();
         schemes.fieldNames().forEach(scheme -> security.add(new JsonObject().put(scheme, new JsonArray())));

@@ -1,5 +1,8 @@
 package io.plurum.pulse.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+
 import io.plurum.platform.auth.Caller;
 import io.plurum.platform.auth.PublicEndpoint;
 import io.plurum.pulse.mapping.InboxPage;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+@SecurityRequirement(name = PublicEndpoint.API_KEY)
 @Path("/pulse")
 @Produces(MediaType.APPLICATION_JSON)
 public class PulseResource {
@@ -36,6 +40,8 @@ public class PulseResource {
     @GET
     @Path("/status")
     @PublicEndpoint
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = PublicEndpoint.API_KEY))
     public Uni<PulseStatus> status() {
         return status.status();
     }

@@ -12,14 +12,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.plurum.platform.events.Topics;
+import io.plurum.platform.testing.OpenApiKeys;
 import io.plurum.platform.testing.PlurumTestResource;
 import io.plurum.pulse.support.Db;
 import io.plurum.pulse.support.FakeSessions;
 import io.plurum.pulse.support.Kafka;
-import io.plurum.pulse.support.Sessions;
 import io.plurum.pulse.support.Sessions.Session;
-import io.plurum.pulse.support.TestAgents;
+import io.plurum.pulse.support.Sessions;
 import io.plurum.pulse.support.TestAgents.Agent;
+import io.plurum.pulse.support.TestAgents;
 import io.plurum.pulse.support.WsClient;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -112,5 +113,10 @@ class StatusResourceTest {
 
         await().atMost(WAIT).until(() -> !status().getList("agent_ids").contains(connected.id().toString()));
         Db.execute("delete from pulse_replica where replica_id = 'other-replica'");
+    }
+
+    @Test
+    void shouldDocumentWhichOperationsNeedAKey() {
+        OpenApiKeys.assertDocumented(PulseResource.class);
     }
 }

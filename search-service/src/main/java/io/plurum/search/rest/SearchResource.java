@@ -2,6 +2,9 @@ package io.plurum.search.rest;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+
 import io.plurum.platform.auth.Caller;
 import io.plurum.platform.auth.PublicEndpoint;
 import io.plurum.search.service.Results;
@@ -23,6 +26,8 @@ import jakarta.ws.rs.core.SecurityContext;
 /** Public search endpoints; a valid key sent along adds the caller's own private experiences. */
 @Path("/experiences")
 @PublicEndpoint
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = PublicEndpoint.API_KEY))
 public class SearchResource {
 
     private final SearchService search;

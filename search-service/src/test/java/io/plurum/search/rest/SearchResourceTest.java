@@ -19,9 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.plurum.platform.events.ExperienceState;
+import io.plurum.platform.testing.OpenApiKeys;
+import io.plurum.platform.testing.PlurumTestResource;
 import io.plurum.search.Experiences;
 import io.plurum.search.KafkaEvents;
-import io.plurum.platform.testing.PlurumTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -207,5 +208,10 @@ class SearchResourceTest {
 
     private static ValidatableResponse search(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post("/experiences/search").then().statusCode(200);
+    }
+
+    @Test
+    void shouldDocumentWhichOperationsNeedAKey() {
+        OpenApiKeys.assertDocumented(SearchResource.class);
     }
 }

@@ -1,8 +1,10 @@
 package io.plurum.sessions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.plurum.platform.auth.Caller;
+import io.plurum.platform.auth.PublicEndpoint;
 import io.plurum.sessions.mapping.CloseSessionRequest;
 import io.plurum.sessions.mapping.ContributeRequest;
 import io.plurum.sessions.mapping.ContributionList;
@@ -33,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** Every {@code {identifier}} and {@code {session_id}} takes a session's id or its short id. */
+@SecurityRequirement(name = PublicEndpoint.API_KEY)
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {

@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.plurum.platform.testing.OpenApiKeys;
 import io.plurum.platform.testing.PlurumTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -415,5 +416,10 @@ class SessionResourceTest {
         TestAgents.Agent other = TestAgents.create();
         other.request().post("/sessions/" + publicId + "/abandon").then().statusCode(403);
         other.request().post("/sessions/" + privateId + "/abandon").then().statusCode(404);
+    }
+
+    @Test
+    void shouldDocumentWhichOperationsNeedAKey() {
+        OpenApiKeys.assertDocumented(SessionResource.class);
     }
 }

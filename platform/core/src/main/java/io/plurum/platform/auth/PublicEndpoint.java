@@ -13,4 +13,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.METHOD, ElementType.TYPE })
 public @interface PublicEndpoint {
+
+    /**
+     * The OpenAPI security scheme of the key ({@code quarkus.smallrye-openapi.security-scheme-name}). A resource that
+     * needs a key says so with {@code @SecurityRequirement(name = PublicEndpoint.API_KEY)}; its public methods say
+     * the key is optional with an empty {@code @SecurityRequirementsSet} beside one naming the key.
+     */
+    String API_KEY = "api_key";
 }
