@@ -23,7 +23,8 @@ import io.plurum.platform.json.Json;
  */
 public final class HttpBench {
 
-    private static final int WARMUP = 500;
+    /** A long-running service has compiled its search path; 500 requests left a fresh one visibly colder. */
+    private static final int WARMUP = 3000;
     private static final int TIMED = 2000;
 
     private HttpBench() {
